@@ -1,0 +1,410 @@
+package dev.nce.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The whole local runtime, shared by {@code ./nce} and the e2e tests: PostgreSQL databases, a Kafka broker with every
+ * topic, the SMTP sink, the JWT key pair and the four services, each a child JVM tracked by a PID file.
+ */
+public final class Stack {
+
+    /** What {@code ./nce status} shows for one process. */
+    public record ProcessStatus(String name, long pid, String endpoint, boolean ready, long rssBytes) {
+        public boolean running() {
+            return pid > 0;
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final StackConfig config;
+    private final Consumer<String> out;
+    private final ChildProcesses processes;
+    private final KafkaBroker broker;
+    private final MailSink mail;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private volatile String effectiveClockStart;
+    private Thread shutdownHook;
+
+    public Stack(StackConfig config, Consumer<String> out) {
+        this.config = config;
+        this.out = out;
+        this.processes = new ChildProcesses(config);
+        this.broker = new KafkaBroker(config, processes);
+        this.mail = new MailSink(config, processes);
+        this.effectiveClockStart = config.clockStart();
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    public MailSink mail() {
+        return mail;
+    }
+
+    /** Tokens signed with this stack's key. */
+    public DevTokens tokens() {
+        return DevTokens.fromDir(config.jwtDir());
+    }
+
+    public String url(Service s) {
+        return config.url(s);
+    }
+
+    /** The clock start the services were given, or null when subscription-service restores its own. */
+    public String clockStart() {
+        return effectiveClockStart;
+    }
+
+    /** Brings the whole stack up: infrastructure, then the four services, then the demo catalog. */
+    public void up() {
+        up(true);
+    }
+
+    /**
+     * Brings the stack up; with {@code withServices=false} only PostgreSQL, the broker (with its topics), the SMTP sink
+     * and the keys. On any failure everything this call started is stopped again.
+     */
+    public void up(boolean withServices) {
+        if (withServices) {
+            for (Service s : Service.values()) {
+                if (!Files.isRegularFile(config.serviceJar(s))) {
+                    throw new StackException(s.moduleName() + " is not built: " + config.serviceJar(s)
+                            + " is missing (./mvnw -q -Plaunch package)");
+                }
+            }
+        }
+        List<String> running = runningNames();
+        if (!running.isEmpty()) {
+            if (config.stopOnExit()) {
+                out.accept("stopping processes left from an earlier run: " + running);
+                down();
+            } else {
+                throw new StackException("the stack under " + config.base() + " is already running (" + String.join(", ", running)
+                        + "); see ./nce status, or ./nce down first");
+            }
+        }
+        checkPorts(withServices);
+
+        Postgres pg = new Postgres(config, out);
+        pg.ensureRunning();
+        boolean freshClock = config.fresh() || !pg.hasTables(config.db(Service.SUBSCRIPTION).database());
+        pg.ensureDatabases(config.fresh());
+        if (effectiveClockStart == null && freshClock) {
+            effectiveClockStart = StackConfig.todayUtc();
+        }
+        JwtKeys.ensure(config.jwtDir());
+        if (config.stopOnExit()) {
+            installShutdownHook();
+        }
+        try {
+            if (config.fresh()) {
+                KafkaBroker.deleteTree(config.logs());
+            }
+            broker.start(config.fresh());
+            mail.start();
+            broker.awaitReady(Duration.ofSeconds(60));
+            broker.createTopics();
+            mail.awaitReady(Duration.ofSeconds(60));
+            if (withServices) {
+                for (Service s : Service.values()) {
+                    startProcess(s, false);
+                }
+                awaitReady(EnumSet.allOf(Service.class));
+                if (config.loadDemoCatalog()) {
+                    loadDemoCatalog();
+                }
+            }
+        } catch (RuntimeException | IOException e) {
+            down();
+            if (e instanceof StackException se) {
+                throw se;
+            }
+            throw new StackException(e.getMessage(), e);
+        }
+    }
+
+    /** Stops every process of this stack (services first, then the broker and the SMTP sink) and waits for them. */
+    public void down() {
+        List<Thread> stoppers = new ArrayList<>();
+        for (Service s : Service.values()) {
+            Thread t = new Thread(() -> processes.stop(s.shortName()), "stop-" + s.shortName());
+            t.start();
+            stoppers.add(t);
+        }
+        joinAll(stoppers);
+        processes.stop(KafkaBroker.NAME);
+        processes.stop(MailSink.NAME);
+        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException ignored) {
+                // already shutting down
+            }
+            shutdownHook = null;
+        }
+    }
+
+    /** Stops one service by its PID and waits until it has exited. */
+    public void stop(Service s) {
+        processes.stop(s.shortName());
+    }
+
+    /** Starts one service (log appended) and waits until it is ready. */
+    public void start(Service s) {
+        if (processes.find(s.shortName()).isPresent()) {
+            throw new StackException(s.moduleName() + " is already running");
+        }
+        if (!Ports.isFree(config.port(s))) {
+            throw new StackException("port " + config.port(s) + " (" + s.moduleName() + ") is already in use");
+        }
+        startProcess(s, true);
+        awaitReady(EnumSet.of(s));
+    }
+
+    public boolean isRunning(Service s) {
+        return processes.find(s.shortName()).isPresent();
+    }
+
+    public Optional<Long> pid(Service s) {
+        return processes.find(s.shortName()).map(ProcessHandle::pid);
+    }
+
+    /** Every process of the stack with its PID (or -1), endpoint, readiness and RSS. */
+    public List<ProcessStatus> status() {
+        List<ProcessStatus> list = new ArrayList<>();
+        for (Service s : Service.values()) {
+            Optional<ProcessHandle> h = processes.find(s.shortName());
+            list.add(new ProcessStatus(s.moduleName(), h.map(ProcessHandle::pid).orElse(-1L), config.url(s),
+                    h.isPresent() && ready(s), h.map(p -> ChildProcesses.rssBytes(p.pid())).orElse(-1L)));
+        }
+        Optional<ProcessHandle> b = processes.find(KafkaBroker.NAME);
+        list.add(new ProcessStatus("kafka-broker", b.map(ProcessHandle::pid).orElse(-1L), config.bootstrapServers(),
+                b.isPresent() && Ports.answers("127.0.0.1", config.brokerPort(), 500),
+                b.map(p -> ChildProcesses.rssBytes(p.pid())).orElse(-1L)));
+        Optional<ProcessHandle> m = processes.find(MailSink.NAME);
+        list.add(new ProcessStatus("smtp-sink", m.map(ProcessHandle::pid).orElse(-1L), "smtp://127.0.0.1:" + config.smtpPort(),
+                m.isPresent() && Ports.answers("127.0.0.1", config.smtpPort(), 500),
+                m.map(p -> ChildProcesses.rssBytes(p.pid())).orElse(-1L)));
+        return list;
+    }
+
+    /** Names of the processes of this stack that are alive now. */
+    public List<String> runningNames() {
+        List<String> names = new ArrayList<>();
+        for (Service s : Service.values()) {
+            processes.find(s.shortName()).ifPresent(p -> names.add(s.moduleName()));
+        }
+        processes.find(KafkaBroker.NAME).ifPresent(p -> names.add("kafka-broker"));
+        processes.find(MailSink.NAME).ifPresent(p -> names.add("smtp-sink"));
+        return names;
+    }
+
+    public Path logFile(String name) {
+        return config.logFile(name);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private void checkPorts(boolean withServices) {
+        Map<Integer, String> ports = new LinkedHashMap<>();
+        ports.put(config.brokerPort(), "Kafka broker");
+        ports.put(config.controllerPort(), "Kafka controller");
+        ports.put(config.smtpPort(), "SMTP sink");
+        ports.put(config.mailApiPort(), "SMTP sink API");
+        if (withServices) {
+            for (Service s : Service.values()) {
+                ports.put(config.port(s), s.moduleName());
+            }
+        }
+        for (Map.Entry<Integer, String> p : ports.entrySet()) {
+            if (!Ports.isFree(p.getKey())) {
+                throw new StackException("port " + p.getKey() + " (" + p.getValue() + ") is already in use; free it or stop what runs there");
+            }
+        }
+    }
+
+    List<String> serviceCommand(Service s) {
+        DbSpec db = config.db(s);
+        List<String> cmd = new ArrayList<>(List.of(ChildProcesses.javaBinary(), "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", config.processMarker(),
+                "-Dquarkus.http.port=" + config.port(s),
+                "-Dquarkus.datasource.username=" + db.user(),
+                "-Dquarkus.datasource.password=" + db.password(),
+                "-Dquarkus.datasource.jdbc.url=" + db.jdbcUrl(config.pgHost(), config.pgPort()),
+                "-Dquarkus.datasource.reactive.url=" + db.reactiveUrl(config.pgHost(), config.pgPort()),
+                "-Dkafka.bootstrap.servers=" + config.bootstrapServers(),
+                "-Dnce.clock.mode=simulated",
+                "-Dmp.jwt.verify.publickey.location=file:" + config.jwtDir().resolve(JwtKeys.PUBLIC_KEY),
+                "-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER));
+        if (effectiveClockStart != null) {
+            cmd.add("-Dnce.clock.start=" + effectiveClockStart);
+        }
+        if (s == Service.SUBSCRIPTION) {
+            cmd.add("-Dquarkus.rest-client.catalog.url=" + config.url(Service.CATALOG));
+        }
+        if (s == Service.NOTIFICATION) {
+            cmd.add("-Dquarkus.mailer.host=127.0.0.1");
+            cmd.add("-Dquarkus.mailer.port=" + config.smtpPort());
+            cmd.add("-Dquarkus.mailer.mock=false");
+        }
+        cmd.add("-jar");
+        cmd.add(config.serviceJar(s).toString());
+        return cmd;
+    }
+
+    private void startProcess(Service s, boolean appendLog) {
+        if (!Files.isRegularFile(config.serviceJar(s))) {
+            throw new StackException(s.moduleName() + " is not built: " + config.serviceJar(s) + " is missing");
+        }
+        processes.start(s.shortName(), serviceCommand(s), appendLog);
+    }
+
+    boolean ready(Service s) {
+        try {
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(config.url(s) + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Polls {@code /q/health/ready} of each service; a service that exits or stays unready fails the start-up. */
+    private void awaitReady(Set<Service> services) {
+        Set<Service> pending = EnumSet.copyOf(services);
+        long deadline = System.nanoTime() + config.readyTimeout().toNanos();
+        while (!pending.isEmpty()) {
+            for (Service s : List.copyOf(pending)) {
+                if (processes.find(s.shortName()).isEmpty()) {
+                    Path log = config.logFile(s.shortName());
+                    out.accept("--- last lines of " + log);
+                    out.accept(ChildProcesses.tail(log, 25));
+                    throw new StackException(s.moduleName() + " failed to start: " + startFailure(log) + " (log: " + log + ")");
+                }
+                if (ready(s)) {
+                    pending.remove(s);
+                }
+            }
+            if (pending.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                for (Service s : pending) {
+                    Path log = config.logFile(s.shortName());
+                    out.accept("--- last lines of " + log);
+                    out.accept(ChildProcesses.tail(log, 25));
+                }
+                throw new StackException("not ready within " + config.readyTimeout().toSeconds() + " s: "
+                        + pending.stream().map(Service::moduleName).toList() + " (GET /q/health/ready did not answer 200)");
+            }
+            KafkaBroker.sleep(250);
+        }
+    }
+
+    /** The most telling line of a failed start: the innermost "Caused by", else the first ERROR line. */
+    static String startFailure(Path log) {
+        String[] lines = ChildProcesses.tail(log, 400).split("\n");
+        String causedBy = null;
+        String firstError = null;
+        for (String l : lines) {
+            if (l.startsWith("Caused by:")) {
+                causedBy = l.trim();
+            } else if (firstError == null && l.contains("ERROR")) {
+                firstError = l.trim();
+            }
+        }
+        if (causedBy != null) {
+            return causedBy;
+        }
+        if (firstError != null) {
+            return firstError;
+        }
+        return lines.length == 0 ? "(empty log)" : lines[lines.length - 1].trim();
+    }
+
+    /** Loads {@code stack/src/main/resources/demo-catalog.json} (an object with an array {@code offers}), if present. */
+    private void loadDemoCatalog() throws IOException {
+        JsonNode doc = demoCatalog();
+        if (doc == null) {
+            return;
+        }
+        String token = tokens().admin();
+        int loaded = 0;
+        for (JsonNode offer : doc.path("offers")) {
+            String id = offer.path("offerId").asText();
+            HttpResponse<String> r;
+            try {
+                r = http.send(HttpRequest.newBuilder(URI.create(config.url(Service.CATALOG) + "/v1/offers/"
+                                + URLEncoder.encode(id, StandardCharsets.UTF_8)))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(offer))).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackException("interrupted while loading the demo catalog");
+            }
+            if (r.statusCode() == 200 || r.statusCode() == 201) {
+                loaded++;
+            } else {
+                out.accept("warning: demo catalog: PUT /v1/offers/" + id + " answered " + r.statusCode() + ": "
+                        + r.body().replace('\n', ' '));
+            }
+        }
+        out.accept("demo catalog: " + loaded + " offer(s) loaded");
+    }
+
+    private JsonNode demoCatalog() throws IOException {
+        Path file = config.root().resolve("stack/src/main/resources/demo-catalog.json");
+        if (Files.isRegularFile(file)) {
+            return JSON.readTree(file.toFile());
+        }
+        try (InputStream in = Stack.class.getResourceAsStream("/demo-catalog.json")) {
+            return in == null ? null : JSON.readTree(in);
+        }
+    }
+
+    private void installShutdownHook() {
+        if (shutdownHook == null) {
+            shutdownHook = new Thread(this::down, "nce-stack-down");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
+    }
+
+    private static void joinAll(List<Thread> threads) {
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+}
