@@ -1,0 +1,49 @@
+package dev.nce.contracts.events;
+
+import dev.nce.contracts.BillingFrequency;
+import dev.nce.contracts.EndOfTermAction;
+import dev.nce.contracts.SubscriptionStatus;
+import dev.nce.contracts.Term;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A subscription's after-state as carried by subscription events, with every computed date (DESIGN.md section 1:
+ * consumers never recompute them). {@code unitPrice} is the locked per-seat monthly price in {@code currency} (the
+ * pricing currency); {@code termStartAt} is the instant the current term (or EST month) started;
+ * {@code termYearStarts} are the P3Y/ANNUAL year starts (BL-6), empty otherwise; {@code chargePeriodEndDate} is the
+ * default (full-length) end of the current term, which differs from endDate only for a co-termed first term (R-B5).
+ */
+public record SubscriptionSnapshot(
+        String subscriptionId,
+        String customerId,
+        String offerId,
+        String offerName,
+        String capGroup,
+        Term term,
+        BillingFrequency billing,
+        int quantity,
+        SubscriptionStatus status,
+        boolean autoRenew,
+        EndOfTermAction endOfTermAction,
+        boolean inExtendedServiceTerm,
+        BigDecimal unitPrice,
+        String currency,
+        BigDecimal listUnitPrice,
+        String promotionId,
+        LocalDate discountUntil,
+        Instant termStartAt,
+        LocalDate startDate,
+        LocalDate endDate,
+        LocalDate chargePeriodEndDate,
+        LocalDate originalStartDate,
+        LocalDate renewalDate,
+        LocalDate noticeDeadline,
+        List<LocalDate> termYearStarts,
+        boolean trial,
+        Instant trialEndsAt,
+        String parentSubscriptionId,
+        long version) {
+}

@@ -1,0 +1,137 @@
+package dev.nce.kit.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes outbox rows (DESIGN.md section 6): one active relay per service ({@code pg_try_advisory_xact_lock}; other
+ * replicas skip the tick), unsent rows in id order (never a "last id" cursor), {@code acks=all} with an idempotent
+ * producer, and rows are marked sent only after the broker acknowledged them. A crash between ack and commit resends a
+ * row; consumers are idempotent on eventId.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    static final long RELAY_LOCK_KEY = 0x6E6365_72656CL;
+
+    @Inject
+    EntityManager em;
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
+    String bootstrapServers;
+    @ConfigProperty(name = "nce.outbox.relay.enabled", defaultValue = "true")
+    boolean enabled;
+    @ConfigProperty(name = "nce.outbox.relay.batch-size", defaultValue = "1000")
+    int batchSize;
+
+    private volatile KafkaProducer<String, String> producer;
+    private Counter published;
+
+    @Scheduled(every = "${nce.outbox.relay.interval:0.1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void tick() {
+        if (!enabled) {
+            return;
+        }
+        try {
+            int sent;
+            do {
+                sent = publishBatch();
+            } while (sent >= batchSize);
+        } catch (RuntimeException e) {
+            LOG.warnf("outbox relay: %s (will retry)", e.getMessage());
+        }
+    }
+
+    /** Publishes one batch; answers how many rows were sent (0 when another replica holds the relay lock). */
+    public int publishBatch() {
+        return QuarkusTransaction.requiringNew().timeout(120).call(() -> {
+            Object locked = em.createNativeQuery("SELECT pg_try_advisory_xact_lock(?1)")
+                    .setParameter(1, RELAY_LOCK_KEY).getSingleResult();
+            if (!Boolean.TRUE.equals(locked)) {
+                return 0;
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery(
+                            "SELECT id, topic, msg_key, partition, payload FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?1")
+                    .setParameter(1, batchSize).getResultList();
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+            List<Long> ids = new ArrayList<>(rows.size());
+            KafkaProducer<String, String> p = producer();
+            for (Object[] row : rows) {
+                Integer partition = row[3] == null ? null : ((Number) row[3]).intValue();
+                acks.add(p.send(new ProducerRecord<>((String) row[1], partition, (String) row[2], (String) row[4])));
+                ids.add(((Number) row[0]).longValue());
+            }
+            p.flush();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+            em.createNativeQuery("UPDATE outbox SET sent_at = now() WHERE id IN (?1)")
+                    .setParameter(1, ids).executeUpdate();
+            counter().increment(ids.size());
+            return ids.size();
+        });
+    }
+
+    private Counter counter() {
+        if (published == null) {
+            published = Counter.builder("nce_outbox_published_total").description("Outbox rows published").register(registry);
+        }
+        return published;
+    }
+
+    private KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    Properties props = new Properties();
+                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+                    props.put(ProducerConfig.ACKS_CONFIG, "all");
+                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+                    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+                    props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+                    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
+                    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+                    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
+                    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+                    props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+                    producer = new KafkaProducer<>(props);
+                }
+            }
+        }
+        return producer;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (producer != null) {
+            producer.close(java.time.Duration.ofSeconds(5));
+        }
+    }
+}
