@@ -263,6 +263,7 @@ public final class Stack {
         }
         if (s == Service.SUBSCRIPTION) {
             cmd.add("-Dquarkus.rest-client.catalog.url=" + config.url(Service.CATALOG));
+            cmd.add("-Dnce.catalog.token=" + tokens().serviceToken(s.moduleName()));
         }
         if (s == Service.NOTIFICATION) {
             cmd.add("-Dquarkus.mailer.host=127.0.0.1");

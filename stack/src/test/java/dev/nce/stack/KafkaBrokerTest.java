@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nce.contracts.Topics;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
@@ -39,8 +40,8 @@ class KafkaBrokerTest {
         broker.createTopics(); // existing topics are fine
 
         try (Admin admin = broker.admin()) {
-            Map<String, TopicDescription> topics = admin.describeTopics(
-                    StackTopics.ALL.stream().map(StackTopics.Spec::name).toList()).allTopicNames().get(30, TimeUnit.SECONDS);
+            Map<String, TopicDescription> topics = admin.describeTopics(topicNames()).allTopicNames().get(30, TimeUnit.SECONDS);
+            assertEquals(4, topics.size());
             assertEquals(3, topics.get("nce.catalog.offers.v1").partitions().size());
             assertEquals(12, topics.get("nce.subscription.events.v1").partitions().size());
             assertEquals(12, topics.get("nce.billing.invoice-tasks.v1").partitions().size());
@@ -70,7 +71,7 @@ class KafkaBrokerTest {
     }
 
     private static Set<String> topicNames() {
-        return StackTopics.ALL.stream().map(StackTopics.Spec::name).collect(Collectors.toSet());
+        return Topics.ALL.stream().map(Topics.TopicSpec::name).collect(Collectors.toSet());
     }
 
     private Set<String> listTopics() throws Exception {

@@ -19,6 +19,8 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -111,6 +113,13 @@ class StackTest {
                 "config quarkus.rest-client.catalog.url=http://127.0.0.1:" + config.port(Service.CATALOG))) {
             assertTrue(subscriptionLog.contains(expected), expected + " not in\n" + subscriptionLog);
         }
+        String catalogToken = subscriptionLog.lines().filter(l -> l.startsWith("config nce.catalog.token=")).findFirst()
+                .orElseThrow().substring("config nce.catalog.token=".length());
+        JwtClaims claims = new JwtConsumerBuilder().setVerificationKey(JwtKeys.readPublic(config.jwtDir().resolve("publicKey.pem")))
+                .setExpectedIssuer("nce").build().processToClaims(catalogToken);
+        assertEquals("subscription-service", claims.getSubject());
+        assertEquals(List.of("partner-admin"), claims.getStringListClaimValue("groups"));
+        assertFalse(Files.readString(config.logFile("catalog")).contains("nce.catalog.token"));
         String notificationLog = Files.readString(config.logFile("notification"));
         assertTrue(notificationLog.contains("config quarkus.mailer.port=" + config.smtpPort()), notificationLog);
         assertTrue(notificationLog.contains("config quarkus.mailer.mock=false"), notificationLog);
