@@ -1,0 +1,11 @@
+package dev.nce.notification.domain;
+
+import dev.nce.contracts.EndOfTermAction;
+import dev.nce.contracts.SubscriptionStatus;
+import dev.nce.contracts.Term;
+import java.time.LocalDate;
+
+/** The facts of a subscription's current term that decide its reminders (D8). */
+public record TermFacts(String subscriptionId, Term term, SubscriptionStatus status, boolean trial,
+                        boolean inExtendedServiceTerm, EndOfTermAction endOfTermAction, LocalDate startDate,
+                        LocalDate noticeDeadline) {}
