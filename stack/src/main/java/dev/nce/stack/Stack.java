@@ -107,13 +107,7 @@ public final class Stack {
         }
         checkPorts(withServices);
 
-        Postgres pg = new Postgres(config, out);
-        pg.ensureRunning();
-        boolean freshClock = config.fresh() || !pg.hasTables(config.db(Service.SUBSCRIPTION).database());
-        pg.ensureDatabases(config.fresh());
-        if (effectiveClockStart == null && freshClock) {
-            effectiveClockStart = StackConfig.todayUtc();
-        }
+        long t0 = System.nanoTime();
         JwtKeys.ensure(config.jwtDir());
         if (config.stopOnExit()) {
             installShutdownHook();
@@ -122,16 +116,28 @@ public final class Stack {
             if (config.fresh()) {
                 KafkaBroker.deleteTree(config.logs());
             }
+            // The broker and the SMTP sink boot while PostgreSQL is prepared.
             broker.start(config.fresh());
             mail.start();
+            Postgres pg = new Postgres(config, out);
+            pg.ensureRunning();
+            boolean freshClock = config.fresh() || !pg.hasTables(config.db(Service.SUBSCRIPTION).database());
+            pg.ensureDatabases(config.fresh());
+            if (effectiveClockStart == null && freshClock) {
+                effectiveClockStart = StackConfig.todayUtc();
+            }
+            out.accept(progress(t0, "PostgreSQL databases ready on " + config.pgHost() + ":" + config.pgPort()));
             broker.awaitReady(Duration.ofSeconds(60));
             broker.createTopics();
+            out.accept(progress(t0, "Kafka broker ready on " + config.bootstrapServers() + " with its topics"));
             mail.awaitReady(Duration.ofSeconds(60));
+            out.accept(progress(t0, "SMTP sink ready on 127.0.0.1:" + config.smtpPort()));
             if (withServices) {
                 for (Service s : Service.values()) {
                     startProcess(s, false);
                 }
                 awaitReady(EnumSet.allOf(Service.class));
+                out.accept(progress(t0, "services ready"));
                 if (config.loadDemoCatalog()) {
                     loadDemoCatalog();
                 }
@@ -143,6 +149,10 @@ public final class Stack {
             }
             throw new StackException(e.getMessage(), e);
         }
+    }
+
+    private static String progress(long t0, String what) {
+        return String.format(java.util.Locale.ROOT, "  %5.1f s  %s", (System.nanoTime() - t0) / 1e9, what);
     }
 
     /** Stops every process of this stack (services first, then the broker and the SMTP sink) and waits for them. */
