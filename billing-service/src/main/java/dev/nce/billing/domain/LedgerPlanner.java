@@ -1,0 +1,348 @@
+package dev.nce.billing.domain;
+
+import dev.nce.contracts.BillingFrequency;
+import dev.nce.contracts.SubscriptionStatus;
+import dev.nce.contracts.Term;
+import dev.nce.contracts.TermDates;
+import dev.nce.contracts.events.BatchChange;
+import dev.nce.contracts.events.SeatBatchInfo;
+import dev.nce.contracts.events.SubscriptionEvent;
+import dev.nce.contracts.events.SubscriptionEvent.ExtendedTermMonthStarted;
+import dev.nce.contracts.events.SubscriptionEvent.ExtendedTermStarted;
+import dev.nce.contracts.events.SubscriptionEvent.QuantityChanged;
+import dev.nce.contracts.events.SubscriptionEvent.SubscriptionCancelled;
+import dev.nce.contracts.events.SubscriptionEvent.SubscriptionCreated;
+import dev.nce.contracts.events.SubscriptionEvent.SubscriptionDeleted;
+import dev.nce.contracts.events.SubscriptionEvent.SubscriptionDisabled;
+import dev.nce.contracts.events.SubscriptionEvent.SubscriptionExpired;
+import dev.nce.contracts.events.SubscriptionEvent.SubscriptionReactivated;
+import dev.nce.contracts.events.SubscriptionEvent.SubscriptionRenewed;
+import dev.nce.contracts.events.SubscriptionEvent.SubscriptionUpgraded;
+import dev.nce.contracts.events.SubscriptionEvent.TermLengthened;
+import dev.nce.contracts.events.SubscriptionEvent.TrialConverted;
+import dev.nce.contracts.events.SubscriptionSnapshot;
+import dev.nce.billing.domain.LedgerChange.AddCharge;
+import dev.nce.billing.domain.LedgerChange.DropScheduled;
+import dev.nce.billing.domain.LedgerChange.EndSegments;
+import dev.nce.billing.domain.LedgerChange.RecordBatch;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns subscription events (docs/CONVENTIONS.md "Event semantics") into ledger changes. Monthly-billed plans get
+ * segments of constant quantity and price (BL-2/BL-3; D6: the change day belongs to the new state, so the old segment
+ * ends the day before); upfront plans get BL-6 charges, BL-7 credits and R-I6 upgrade lines (D18). Events that do not
+ * change billing (suspend, resume, auto-renew, scheduled changes: BL-8) change nothing; trials are free (D15); no
+ * charges accrue after a term ends (D10).
+ */
+public final class LedgerPlanner {
+
+    private final LedgerView view;
+
+    public LedgerPlanner(LedgerView view) {
+        this.view = view;
+    }
+
+    public List<LedgerChange> plan(SubscriptionEvent event, Instant effectiveAt) {
+        LocalDate day = TermDates.utcDate(effectiveAt);
+        List<LedgerChange> changes = new ArrayList<>();
+        if (event instanceof SubscriptionCreated e) {
+            // a partial-upgrade child is charged by its SubscriptionUpgraded event (R-I6), a trial is free (D15)
+            if (!"PARTIAL_UPGRADE".equals(e.origin())) {
+                startTerm(e.subscription(), ChargeType.NEW, batches(e.batch()), changes);
+            }
+        } else if (event instanceof QuantityChanged e) {
+            quantityChanged(e, day, changes);
+        } else if (event instanceof SubscriptionCancelled e) {
+            cancelled(e, changes);
+        } else if (event instanceof SubscriptionRenewed e) {
+            changes.add(new EndSegments(e.subscription().subscriptionId(), e.subscription().startDate()));
+            changes.add(new DropScheduled(e.subscription().subscriptionId(), e.subscription().startDate()));
+            startTerm(e.subscription(), ChargeType.RENEW, batches(e.batch()), changes);
+        } else if (event instanceof SubscriptionReactivated e) {
+            // /renew from EST or EXPIRED: the EST month ends the day before the new term (D6, D17)
+            changes.add(new EndSegments(e.subscription().subscriptionId(), e.subscription().startDate()));
+            changes.add(new DropScheduled(e.subscription().subscriptionId(), e.subscription().startDate()));
+            startTerm(e.subscription(), ChargeType.RENEW, batches(e.batch()), changes);
+        } else if (event instanceof TermLengthened e) {
+            termLengthened(e, changes);
+        } else if (event instanceof SubscriptionUpgraded e) {
+            upgraded(e, changes);
+        } else if (event instanceof TrialConverted e) {
+            trialConverted(e, day, changes);
+        } else if (event instanceof ExtendedTermStarted e) {
+            extendedMonth(e.subscription(), e.monthStart(), e.monthEnd(), e.unitPrice(), changes);
+        } else if (event instanceof ExtendedTermMonthStarted e) {
+            extendedMonth(e.subscription(), e.monthStart(), e.monthEnd(), e.unitPrice(), changes);
+        } else if (event instanceof SubscriptionExpired || event instanceof SubscriptionDisabled
+                || event instanceof SubscriptionDeleted) {
+            // D10: nothing accrues in EXPIRED, DISABLED or DELETED
+            String id = subscriptionOf(event).subscriptionId();
+            changes.add(new EndSegments(id, day));
+            changes.add(new DropScheduled(id, day));
+        }
+        return changes;
+    }
+
+    // ---- BL-3 / BL-6: a term starts (purchase, renewal, reactivation, conversion) ------------------------------------
+
+    private void startTerm(SubscriptionSnapshot s, ChargeType upfrontType, List<SeatBatchInfo> batches,
+                           List<LedgerChange> changes) {
+        if (s.trial() || s.quantity() <= 0) {
+            return;
+        }
+        if (!s.billing().isUpfront()) {
+            changes.add(new AddCharge(Charge.segment(s.subscriptionId(), s.offerId(), describe(s), ChargeType.CYCLE,
+                    s.startDate(), s.endDate(), s.quantity(), s.unitPrice(), s.currency())));
+            return;
+        }
+        List<ChargePeriod> periods = periods(s);
+        Optional<Charge> first = UpfrontCharges.charge(priced(s), upfrontType, periods.get(0), s.startDate(),
+                s.quantity(), false);
+        first.ifPresent(c -> {
+            changes.add(new AddCharge(c));
+            for (SeatBatchInfo batch : batches) {
+                changes.add(new RecordBatch(s.subscriptionId(), batch.batchId(), BatchCharge.of(c)));
+            }
+        });
+        scheduleYearsAfter(s, s.startDate(), changes);
+    }
+
+    // ---- seats added or removed ---------------------------------------------------------------------------------------
+
+    private void quantityChanged(QuantityChanged e, LocalDate day, List<LedgerChange> changes) {
+        SubscriptionSnapshot s = e.subscription();
+        if (s.trial()) {
+            return;
+        }
+        if (!s.billing().isUpfront()) {
+            restartSegment(s, day, s.quantity(), changes);
+            return;
+        }
+        ChargePeriod period = UpfrontTerm.containing(periods(s), day);
+        for (BatchChange added : list(e.batchesAdded())) {
+            UpfrontCharges.charge(priced(s), ChargeType.ADD_QUANTITY, period, day, added.quantity(), false)
+                    .ifPresent(c -> {
+                        changes.add(new AddCharge(c));
+                        changes.add(new RecordBatch(s.subscriptionId(), added.batchId(), BatchCharge.of(c)));
+                    });
+        }
+        for (BatchChange reduced : list(e.batchesReduced())) {
+            BatchCharge paidBy = view.batchCharge(s.subscriptionId(), reduced.batchId())
+                    .orElseGet(() -> paidByPeriod(s, period));
+            UpfrontCharges.credit(s.subscriptionId(), paidBy, ChargeType.REDUCE_CREDIT, reduced.quantity(), day)
+                    .ifPresent(c -> changes.add(new AddCharge(c)));
+        }
+        changes.add(new DropScheduled(s.subscriptionId(), day.plusDays(1)));
+        scheduleYearsAfter(s, day, changes);
+    }
+
+    private void cancelled(SubscriptionCancelled e, List<LedgerChange> changes) {
+        SubscriptionSnapshot s = e.subscription();
+        LocalDate day = TermDates.utcDate(e.cancelledAt());
+        changes.add(new EndSegments(s.subscriptionId(), day));
+        changes.add(new DropScheduled(s.subscriptionId(), day));
+        if (s.trial() || !s.billing().isUpfront() || s.inExtendedServiceTerm()) {
+            return; // monthly billing: the segment just ends (BL-7); EST months are monthly segments
+        }
+        ChargePeriod period = UpfrontTerm.containing(periods(s), day);
+        for (BatchChange removed : list(e.batchesRemoved())) {
+            BatchCharge paidBy = view.batchCharge(s.subscriptionId(), removed.batchId())
+                    .orElseGet(() -> paidByPeriod(s, period));
+            UpfrontCharges.credit(s.subscriptionId(), paidBy, ChargeType.CANCEL_CREDIT, removed.quantity(), day)
+                    .ifPresent(c -> changes.add(new AddCharge(c)));
+        }
+    }
+
+    // ---- R-G1 lengthening, R-I6 upgrade, trial conversion ------------------------------------------------------------
+
+    private void termLengthened(TermLengthened e, List<LedgerChange> changes) {
+        SubscriptionSnapshot s = e.subscription();
+        LocalDate u = e.changeDate();
+        if (e.previousBilling() != null && e.previousBilling().isUpfront() && e.previousTerm() != null) {
+            Term oldTerm = e.previousTermLength() != null ? e.previousTermLength() : s.term();
+            List<ChargePeriod> old = UpfrontTerm.periods(oldTerm, e.previousBilling(), e.previousTerm().startDate(),
+                    e.previousTerm().endDate(), TermDates.endDate(e.previousTerm().startDate(), oldTerm), List.of());
+            ChargePeriod oldPeriod = UpfrontTerm.containing(old, u);
+            PricedItem oldItem = new PricedItem(s.subscriptionId(), s.offerId(), describe(s),
+                    e.previousUnitPrice() != null ? e.previousUnitPrice() : s.unitPrice(), s.currency());
+            BatchCharge paidBy = new BatchCharge(s.offerId(), oldItem.description(), oldPeriod.start(),
+                    oldPeriod.actualEnd(), oldPeriod.daysInPeriod(), oldItem.unitPrice(), s.currency(),
+                    oldPeriod.billingMonths(), BillingPeriod.containing(oldPeriod.start()));
+            UpfrontCharges.credit(s.subscriptionId(), paidBy, ChargeType.UPGRADE_CREDIT, s.quantity(), u)
+                    .map(c -> c.rebookedOn(c.bookPeriod(), null))
+                    .ifPresent(c -> changes.add(new AddCharge(c)));
+        }
+        changes.add(new EndSegments(s.subscriptionId(), u));
+        changes.add(new DropScheduled(s.subscriptionId(), u));
+        if (!s.billing().isUpfront()) {
+            changes.add(new AddCharge(Charge.segment(s.subscriptionId(), s.offerId(), describe(s), ChargeType.CYCLE,
+                    u, s.endDate(), s.quantity(), s.unitPrice(), s.currency())));
+            return;
+        }
+        ChargePeriod period = UpfrontTerm.containing(periods(s), u);
+        UpfrontCharges.charge(priced(s), ChargeType.UPGRADE_CHARGE, period, u, s.quantity(), false).ifPresent(c -> {
+            changes.add(new AddCharge(c));
+            if (e.batch() != null) {
+                changes.add(new RecordBatch(s.subscriptionId(), e.batch().batchId(), BatchCharge.of(c)));
+            }
+        });
+        scheduleYearsAfter(s, u, changes);
+    }
+
+    private void upgraded(SubscriptionUpgraded e, List<LedgerChange> changes) {
+        SubscriptionSnapshot source = e.source();
+        SubscriptionSnapshot target = e.target();
+        LocalDate u = e.upgradeDate();
+        boolean inPlace = source.subscriptionId().equals(target.subscriptionId());
+        String sourceOffer = e.sourceOfferId() != null ? e.sourceOfferId() : source.offerId();
+        BigDecimal sourcePrice = e.sourceUnitPrice() != null ? e.sourceUnitPrice() : source.unitPrice();
+
+        // monthly-billed: the old segment ends on u - 1 and the new one starts on u (D18, D6)
+        if (!source.billing().isUpfront()) {
+            changes.add(new EndSegments(source.subscriptionId(), u));
+            if (!inPlace && source.status() != SubscriptionStatus.DELETED && source.quantity() > 0) {
+                restartSegment(source, u, source.quantity(), changes);
+            }
+        }
+        if (!target.billing().isUpfront()) {
+            restartSegment(target, u, target.quantity(), changes);
+        }
+
+        // upfront: UPGRADE_CREDIT on the source, UPGRADE_CHARGE on the target for the same remaining days (R-I6)
+        ChargePeriod sourcePeriod = source.billing().isUpfront() ? UpfrontTerm.containing(periods(source), u) : null;
+        if (source.billing().isUpfront()) {
+            PricedItem sourceItem = new PricedItem(source.subscriptionId(), sourceOffer,
+                    describe(sourceOffer, null, source.term(), source.billing()), sourcePrice, source.currency());
+            BatchCharge paidBy = new BatchCharge(sourceOffer, sourceItem.description(), sourcePeriod.start(),
+                    sourcePeriod.actualEnd(), sourcePeriod.daysInPeriod(), sourcePrice, source.currency(),
+                    sourcePeriod.billingMonths(), BillingPeriod.containing(sourcePeriod.start()));
+            UpfrontCharges.credit(source.subscriptionId(), paidBy, ChargeType.UPGRADE_CREDIT, e.movedQuantity(), u)
+                    .map(c -> c.rebookedOn(c.bookPeriod(), null))
+                    .ifPresent(c -> changes.add(new AddCharge(c)));
+            if (!inPlace) {
+                changes.add(new DropScheduled(source.subscriptionId(), u.plusDays(1)));
+                if (source.status() != SubscriptionStatus.DELETED) {
+                    scheduleYearsAfter(source, u, changes);
+                }
+            }
+        }
+        if (target.billing().isUpfront()) {
+            // a new or in-place target pays for the source's remaining period; an existing target for its own
+            ChargePeriod targetPeriod = (inPlace || e.targetCreated()) && sourcePeriod != null
+                    ? sourcePeriod : UpfrontTerm.containing(periods(target), u);
+            UpfrontCharges.charge(priced(target), ChargeType.UPGRADE_CHARGE, targetPeriod, u, e.movedQuantity(), false)
+                    .ifPresent(c -> {
+                        changes.add(new AddCharge(c));
+                        for (SeatBatchInfo batch : list(e.targetBatches())) {
+                            changes.add(new RecordBatch(target.subscriptionId(), batch.batchId(), BatchCharge.of(c)));
+                        }
+                    });
+            changes.add(new DropScheduled(target.subscriptionId(), u.plusDays(1)));
+            scheduleYearsAfter(target, u, changes);
+        }
+    }
+
+    private void trialConverted(TrialConverted e, LocalDate day, List<LedgerChange> changes) {
+        SubscriptionSnapshot target = e.target();
+        LocalDate on = e.convertedAt() != null ? TermDates.utcDate(e.convertedAt()) : day;
+        if (e.source() == null || target.subscriptionId().equals(e.source().subscriptionId())) {
+            startTerm(target, ChargeType.NEW, batches(e.batch()), changes); // the trial itself became paid
+            return;
+        }
+        // 25 seats added to an existing subscription: an increase on the conversion day (R-J3)
+        if (!target.billing().isUpfront()) {
+            restartSegment(target, on, target.quantity(), changes);
+            return;
+        }
+        ChargePeriod period = UpfrontTerm.containing(periods(target), on);
+        UpfrontCharges.charge(priced(target), ChargeType.ADD_QUANTITY, period, on, e.quantity(), false).ifPresent(c -> {
+            changes.add(new AddCharge(c));
+            if (e.batch() != null) {
+                changes.add(new RecordBatch(target.subscriptionId(), e.batch().batchId(), BatchCharge.of(c)));
+            }
+        });
+        changes.add(new DropScheduled(target.subscriptionId(), on.plusDays(1)));
+        scheduleYearsAfter(target, on, changes);
+    }
+
+    /** D17/D18: an EST month is an EXTENDED_TERM segment at that month's EST price. */
+    private void extendedMonth(SubscriptionSnapshot s, LocalDate monthStart, LocalDate monthEnd, BigDecimal unitPrice,
+                               List<LedgerChange> changes) {
+        if (monthStart == null || monthEnd == null || s.quantity() <= 0) {
+            return;
+        }
+        changes.add(new EndSegments(s.subscriptionId(), monthStart));
+        changes.add(new DropScheduled(s.subscriptionId(), monthStart));
+        changes.add(new AddCharge(Charge.segment(s.subscriptionId(), s.offerId(),
+                describe(s.offerId(), s.offerName(), null, null) + " (extended service term)", ChargeType.EXTENDED_TERM,
+                monthStart, monthEnd, s.quantity(), unitPrice != null ? unitPrice : s.unitPrice(), s.currency())));
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------------------------
+
+    /** Ends the current segment on day - 1 and starts one with {@code quantity} from {@code day} to the term end. */
+    private void restartSegment(SubscriptionSnapshot s, LocalDate day, int quantity, List<LedgerChange> changes) {
+        changes.add(new EndSegments(s.subscriptionId(), day));
+        if (quantity > 0 && !s.endDate().isBefore(day) && !s.trial()) {
+            ChargeType type = s.inExtendedServiceTerm() ? ChargeType.EXTENDED_TERM : ChargeType.CYCLE;
+            changes.add(new AddCharge(Charge.segment(s.subscriptionId(), s.offerId(), describe(s), type, day,
+                    s.endDate(), quantity, s.unitPrice(), s.currency())));
+        }
+    }
+
+    /** P3Y/ANNUAL: the term years starting after {@code after} are charged at their start (scheduled RENEW lines). */
+    private void scheduleYearsAfter(SubscriptionSnapshot s, LocalDate after, List<LedgerChange> changes) {
+        if (s.trial() || s.quantity() <= 0 || !(s.term() == Term.P3Y && s.billing() == BillingFrequency.ANNUAL)) {
+            return;
+        }
+        for (ChargePeriod year : periods(s)) {
+            if (year.start().isAfter(after)) {
+                UpfrontCharges.charge(priced(s), ChargeType.RENEW, year, year.start(), s.quantity(), true)
+                        .ifPresent(c -> changes.add(new AddCharge(c)));
+            }
+        }
+    }
+
+    private BatchCharge paidByPeriod(SubscriptionSnapshot s, ChargePeriod period) {
+        return new BatchCharge(s.offerId(), describe(s), period.start(), period.actualEnd(), period.daysInPeriod(),
+                s.unitPrice(), s.currency(), period.billingMonths(), BillingPeriod.containing(period.start()));
+    }
+
+    private static List<ChargePeriod> periods(SubscriptionSnapshot s) {
+        return UpfrontTerm.periods(s.term(), s.billing(), s.startDate(), s.endDate(), s.chargePeriodEndDate(),
+                s.termYearStarts());
+    }
+
+    private PricedItem priced(SubscriptionSnapshot s) {
+        return new PricedItem(s.subscriptionId(), s.offerId(), describe(s), s.unitPrice(), s.currency());
+    }
+
+    private String describe(SubscriptionSnapshot s) {
+        return describe(s.offerId(), s.offerName(), s.term(), s.billing());
+    }
+
+    private String describe(String offerId, String offerName, Term term, BillingFrequency billing) {
+        String name = offerName != null && !offerName.isBlank() ? offerName : view.offerName(offerId).orElse(offerId);
+        return term == null ? name : name + " (" + term + "/" + billing + ")";
+    }
+
+    private static SubscriptionSnapshot subscriptionOf(SubscriptionEvent event) {
+        if (event instanceof SubscriptionExpired e) return e.subscription();
+        if (event instanceof SubscriptionDisabled e) return e.subscription();
+        if (event instanceof SubscriptionDeleted e) return e.subscription();
+        throw new IllegalArgumentException("no subscription in " + event);
+    }
+
+    private static List<SeatBatchInfo> batches(SeatBatchInfo batch) {
+        return batch == null ? List.of() : List.of(batch);
+    }
+
+    private static <T> List<T> list(List<T> values) {
+        return values == null ? List.of() : values;
+    }
+}
