@@ -1,0 +1,39 @@
+package dev.nce.subscription.client;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** catalog-service's price endpoints (docs/CONVENTIONS.md service-to-service), bearer token from nce.catalog.token. */
+@RegisterRestClient(configKey = "catalog")
+@RegisterProvider(CatalogResponseMapper.class)
+@Path("/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@ClientHeaderParam(name = "Authorization", value = "{authorization}")
+public interface CatalogClient {
+
+    default String authorization() {
+        return "Bearer " + ConfigProvider.getConfig().getOptionalValue("nce.catalog.token", String.class).orElse("");
+    }
+
+    @GET
+    @Path("/offers/{offerId}/price")
+    PriceAnswer price(@PathParam("offerId") String offerId, @QueryParam("term") String term,
+                      @QueryParam("billing") String billing, @QueryParam("at") String at,
+                      @QueryParam("currency") String currency,
+                      @QueryParam("extendedServiceTerm") Boolean extendedServiceTerm);
+
+    @POST
+    @Path("/price-quotes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    QuoteResponse quotes(QuoteRequest request);
+}

@@ -1,0 +1,29 @@
+package dev.nce.subscription.persistence;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+@Entity
+@Table(name = "customer")
+public class CustomerEntity extends PanacheEntityBase {
+
+    @Id
+    public String id;
+    public String name;
+    @Column(name = "billing_currency")
+    public String billingCurrency;
+    @Column(name = "contact_email")
+    public String contactEmail;
+    /** JSON object {capGroup: seats} (D9 seats held elsewhere). */
+    @Column(name = "external_seats")
+    public String externalSeats;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Version
+    public long version;
+}

@@ -1,0 +1,38 @@
+package dev.nce.subscription.rest;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import dev.nce.contracts.BillingFrequency;
+import dev.nce.contracts.EndOfTermAction;
+import dev.nce.contracts.Term;
+import dev.nce.subscription.service.PurchaseCommand;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.LocalDate;
+import java.util.Map;
+
+/** Request bodies of subscription-service (API.md); unknown fields are 400 (kit JSON rules). */
+public final class Requests {
+
+    private Requests() {}
+
+    public record CreateCustomer(@NotBlank String name, @NotBlank String billingCurrency, @NotBlank String contactEmail,
+                                 Map<String, @NotNull @Min(0) Integer> externalSeats) {}
+
+    public record Coterm(@NotNull PurchaseCommand.CotermType type, String subscriptionId) {}
+
+    public record Purchase(@NotBlank String offerId, @NotNull Term term, @NotNull BillingFrequency billing,
+                           @NotNull @Min(1) Integer quantity, Boolean autoRenew, EndOfTermAction endOfTermAction,
+                           String promotionId, @Valid Coterm coterm) {}
+
+    /** PATCH quantity 0 is 400: use cancel (API.md). */
+    public record PatchSubscription(@Min(value = 1, message = "must be at least 1 (use cancel to remove every seat)") Integer quantity,
+                                    Boolean autoRenew, EndOfTermAction endOfTermAction) {}
+
+    public record ScheduledChangesBody(@Min(1) Integer quantity, Term term, BillingFrequency billing, String offerId,
+                                       LocalDate customTermEndDate) {}
+
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public record Renew(Term term, BillingFrequency billing, @Min(1) Integer quantity) {}
+}
