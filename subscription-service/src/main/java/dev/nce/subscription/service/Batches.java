@@ -18,6 +18,13 @@ public class Batches {
     CancellationWindowPolicy policy = CancellationWindowPolicy.NCE;
 
     public SeatBatchEntity open(SubscriptionEntity s, SeatBatchEntity.Kind kind, int quantity, Instant openedAt) {
+        SeatBatchEntity b = prepare(s, kind, quantity, openedAt);
+        em.persist(b);
+        return b;
+    }
+
+    /** A batch not yet persisted (a new subscription is persisted after its first batch is numbered). */
+    public SeatBatchEntity prepare(SubscriptionEntity s, SeatBatchEntity.Kind kind, int quantity, Instant openedAt) {
         SeatBatchEntity b = new SeatBatchEntity();
         b.id = Ids.next();
         b.subscriptionId = s.id;
@@ -30,7 +37,6 @@ public class Batches {
         Instant termEnd = s.currentTerm().endExclusive();
         b.windowEnd = windowEnd.isBefore(termEnd) ? windowEnd : termEnd;
         b.termStartAt = s.termStartAt;
-        em.persist(b);
         return b;
     }
 }

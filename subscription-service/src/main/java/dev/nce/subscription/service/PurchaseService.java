@@ -123,8 +123,9 @@ public class PurchaseService {
         s.statusChangedAt = now;
         s.nextDueAt = schedule.renewalInstant();
         s.createdAt = now;
+        SeatBatchEntity batch = batches.prepare(s, SeatBatchEntity.Kind.PURCHASE, command.quantity(), now);
         em.persist(s);
-        SeatBatchEntity batch = batches.open(s, SeatBatchEntity.Kind.PURCHASE, command.quantity(), now);
+        em.persist(batch);
         em.flush();
         events.append(new SubscriptionCreated(Snapshots.of(s), Snapshots.batch(batch), "PURCHASE", null),
                 s.customerId, s.id, now, actor.subject());

@@ -81,6 +81,7 @@ class PurchaseApiTest {
         assertThat(p.getMap("")).containsKeys("scheduledChanges", "promotionId", "listUnitPrice", "trialEndsAt",
                 "parentSubscriptionId", "migratedFrom");
         assertThat(p.getString("scheduledChanges")).isNull();
+        assertThat(p.getInt("version")).isZero();
         assertThat(FakeCatalog.lastAuthorization).startsWith("Bearer ey");
 
         String id = p.getString("subscriptionId");
