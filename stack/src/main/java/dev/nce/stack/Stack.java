@@ -98,6 +98,11 @@ public final class Stack {
         List<String> running = runningNames();
         if (!running.isEmpty()) {
             if (config.stopOnExit()) {
+                Optional<ProcessHandle> owner = liveOwner();
+                if (owner.isPresent()) {
+                    throw new StackException("the stack under " + config.base() + " is in use by another run (JVM pid "
+                            + owner.get().pid() + ")");
+                }
                 out.accept("stopping processes left from an earlier run: " + running);
                 down();
             } else {
@@ -218,6 +223,28 @@ public final class Stack {
                 m.isPresent() && Ports.answers("127.0.0.1", config.smtpPort(), 500),
                 m.map(p -> ChildProcesses.rssBytes(p.pid())).orElse(-1L)));
         return list;
+    }
+
+    /**
+     * The JVM that started this stack's live processes, if it is another one that is still running (an e2e run in
+     * progress). Orphans of a run that died belong to init or a subreaper, not to a java process.
+     */
+    private Optional<ProcessHandle> liveOwner() {
+        List<String> names = new ArrayList<>(List.of(KafkaBroker.NAME, MailSink.NAME));
+        for (Service s : Service.values()) {
+            names.add(s.shortName());
+        }
+        long self = ProcessHandle.current().pid();
+        for (String name : names) {
+            Optional<ProcessHandle> parent = processes.find(name).flatMap(ProcessHandle::parent)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(p -> p.pid() != self && p.pid() != 1)
+                    .filter(p -> p.info().command().map(c -> c.endsWith("/java")).orElse(false));
+            if (parent.isPresent()) {
+                return parent;
+            }
+        }
+        return Optional.empty();
     }
 
     /** Names of the processes of this stack that are alive now. */
