@@ -364,25 +364,34 @@ public final class Stack {
         }
     }
 
-    /** The most telling line of a failed start: the innermost "Caused by", else the first ERROR line. */
+    private static final java.util.regex.Pattern LOG_PREFIX =
+            java.util.regex.Pattern.compile("^\\S+ \\S+ +ERROR +\\[[^\\]]*\\] +(\\([^)]*\\) +)?");
+
+    /**
+     * The most telling line of a failed start: for Quarkus's "Failed to start application", the innermost
+     * "Caused by" after it; else the first ERROR message (without the log prefix); else the last line.
+     */
     static String startFailure(Path log) {
-        String[] lines = ChildProcesses.tail(log, 400).split("\n");
-        String causedBy = null;
-        String firstError = null;
-        for (String l : lines) {
-            if (l.startsWith("Caused by:")) {
-                causedBy = l.trim();
-            } else if (firstError == null && l.contains("ERROR")) {
-                firstError = l.trim();
+        List<String> lines = ChildProcesses.tail(log, 400).lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (!line.contains("ERROR")) {
+                continue;
             }
+            if (line.contains("Failed to start application")) {
+                String causedBy = null;
+                for (String later : lines.subList(i + 1, lines.size())) {
+                    if (later.startsWith("Caused by:")) {
+                        causedBy = later.trim();
+                    }
+                }
+                if (causedBy != null) {
+                    return causedBy;
+                }
+            }
+            return LOG_PREFIX.matcher(line.trim()).replaceFirst("");
         }
-        if (causedBy != null) {
-            return causedBy;
-        }
-        if (firstError != null) {
-            return firstError;
-        }
-        return lines.length == 0 ? "(empty log)" : lines[lines.length - 1].trim();
+        return lines.isEmpty() ? "(empty log)" : lines.get(lines.size() - 1).trim();
     }
 
     /** Loads {@code stack/src/main/resources/demo-catalog.json} (an object with an array {@code offers}), if present. */
