@@ -258,10 +258,6 @@ public final class Stack {
         return names;
     }
 
-    public Path logFile(String name) {
-        return config.logFile(name);
-    }
-
     // ---------------------------------------------------------------------------------------------------------------
 
     private void checkPorts(boolean withServices) {

@@ -84,16 +84,6 @@ public record StackConfig(
                 13025, 18025, "127.0.0.1", 5432, dbs, E2E_CLOCK_START, true, false, true, Duration.ofSeconds(120));
     }
 
-    public StackConfig withClockStart(String clock) {
-        return new StackConfig(root, base, servicePorts, brokerPort, controllerPort, smtpPort, mailApiPort, pgHost, pgPort,
-                databases, clock, fresh, loadDemoCatalog, stopOnExit, readyTimeout);
-    }
-
-    public StackConfig withFresh(boolean newFresh) {
-        return new StackConfig(root, base, servicePorts, brokerPort, controllerPort, smtpPort, mailApiPort, pgHost, pgPort,
-                databases, clockStart, newFresh, loadDemoCatalog, stopOnExit, readyTimeout);
-    }
-
     /** Today, 00:00 UTC: the default clock start of {@code ./nce up}. */
     public static String todayUtc() {
         return LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
