@@ -50,6 +50,25 @@ public final class InvoiceBuilder {
         return new Built(new InvoiceDraft(customerId, period, billingCurrency, List.copyOf(lines), subtotal, subtotal));
     }
 
+    /**
+     * The invoice currency: the customer's billing currency; for a customer billing has not seen a CustomerCreated for
+     * (bulk-loaded data), the pricing currency of its charges (USD when mixed), so no rate is ever guessed.
+     */
+    public static String billingCurrency(String customerCurrency, List<Charge> charges) {
+        if (customerCurrency != null && !customerCurrency.isBlank()) {
+            return customerCurrency;
+        }
+        String found = null;
+        for (Charge charge : charges) {
+            if (found == null) {
+                found = charge.pricingCurrency();
+            } else if (!found.equals(charge.pricingCurrency())) {
+                return FxTable.BASE_CURRENCY;
+            }
+        }
+        return found == null ? FxTable.BASE_CURRENCY : found;
+    }
+
     /** True when the charge puts a line on this period's invoice. */
     public static boolean appliesTo(Charge charge, BillingPeriod period) {
         if (charge.isSegment()) {

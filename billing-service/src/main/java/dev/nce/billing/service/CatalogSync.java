@@ -1,0 +1,112 @@
+package dev.nce.billing.service;
+
+import dev.nce.billing.persistence.CatalogRepository;
+import dev.nce.contracts.Topics;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * DESIGN.md section 4: at each run instant billing reads the end offsets of nce.catalog.offers.v1 and waits (at most
+ * {@code billing.catalog-sync-timeout}) until its catalog consumer has reached them, so the run uses the FX rates and
+ * offers the catalog had published by then.
+ */
+@ApplicationScoped
+public class CatalogSync {
+
+    private static final Logger LOG = Logger.getLogger(CatalogSync.class);
+
+    @Inject
+    CatalogRepository catalog;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
+    String bootstrapServers;
+    @ConfigProperty(name = "billing.catalog-sync-timeout", defaultValue = "30s")
+    Duration timeout;
+    @ConfigProperty(name = "billing.catalog-sync.enabled", defaultValue = "true")
+    boolean enabled;
+
+    private volatile Admin admin;
+
+    /** True when caught up; false after the timeout (the run then proceeds with what it has, logged). */
+    public boolean awaitCaughtUp() {
+        if (!enabled) {
+            return true;
+        }
+        Map<Integer, Long> end;
+        try {
+            end = endOffsets();
+        } catch (Exception e) {
+            LOG.warnf("catalog sync: cannot read end offsets (%s); proceeding", e.getMessage());
+            return false;
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Map<Integer, Long> read = QuarkusTransaction.requiringNew().call(catalog::offsets);
+            boolean caughtUp = end.entrySet().stream()
+                    .allMatch(e -> e.getValue() == 0 || read.getOrDefault(e.getKey(), 0L) >= e.getValue());
+            if (caughtUp) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                LOG.warnf("catalog sync: consumer at %s, topic ends at %s after %s; proceeding", read, end, timeout);
+                return false;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    private Map<Integer, Long> endOffsets() throws Exception {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        for (int p = 0; p < Topics.CATALOG_PARTITIONS; p++) {
+            request.put(new TopicPartition(Topics.CATALOG_OFFERS, p), OffsetSpec.latest());
+        }
+        ListOffsetsResult result = admin().listOffsets(request);
+        Map<Integer, Long> end = new HashMap<>();
+        for (var entry : result.all().get(10, TimeUnit.SECONDS).entrySet()) {
+            end.put(entry.getKey().partition(), entry.getValue().offset());
+        }
+        return end;
+    }
+
+    private Admin admin() {
+        if (admin == null) {
+            synchronized (this) {
+                if (admin == null) {
+                    Properties props = new Properties();
+                    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+                    props.put(AdminClientConfig.CLIENT_ID_CONFIG, "billing-catalog-sync");
+                    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+                    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+                    admin = Admin.create(props);
+                }
+            }
+        }
+        return admin;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(2));
+        }
+    }
+}
