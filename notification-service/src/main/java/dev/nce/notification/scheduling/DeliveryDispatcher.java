@@ -12,6 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -41,7 +44,11 @@ public class DeliveryDispatcher {
     @ConfigProperty(name = "nce.delivery.enabled", defaultValue = "true")
     boolean enabled;
 
+    @ConfigProperty(name = "nce.webhook.max-in-flight-per-endpoint", defaultValue = "4")
+    int maxPerEndpoint;
+
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Map<UUID, Integer> endpointInFlight = new ConcurrentHashMap<>();
     private final ExecutorService outcomes = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "delivery-outcomes");
         t.setDaemon(true);
@@ -55,7 +62,8 @@ public class DeliveryDispatcher {
             return;
         }
         try {
-            List<ClaimedDelivery> claimed = deliveries.claimReady(settings.maxInFlight() - inFlight.get(), Instant.now());
+            List<ClaimedDelivery> claimed = deliveries.claimReady(settings.maxInFlight() - inFlight.get(), Instant.now(),
+                    Map.copyOf(endpointInFlight), maxPerEndpoint);
             claimed.forEach(this::start);
         } catch (RuntimeException e) {
             LOG.warn("delivery tick failed; retrying on the next tick", e);
@@ -64,6 +72,9 @@ public class DeliveryDispatcher {
 
     private void start(ClaimedDelivery d) {
         inFlight.incrementAndGet();
+        if (d.endpointId() != null) {
+            endpointInFlight.merge(d.endpointId(), 1, Integer::sum);
+        }
         CompletionStage<Void> sending;
         try {
             sending = d.channel() == Channel.EMAIL ? email.send(d) : webhooks.send(d);
@@ -77,6 +88,9 @@ public class DeliveryDispatcher {
                 LOG.warnf(e, "could not record the outcome of delivery %d; its lease expires and it is retried", d.deliveryId());
             } finally {
                 inFlight.decrementAndGet();
+                if (d.endpointId() != null) {
+                    endpointInFlight.computeIfPresent(d.endpointId(), (id, n) -> n <= 1 ? null : n - 1);
+                }
             }
         }, outcomes);
     }

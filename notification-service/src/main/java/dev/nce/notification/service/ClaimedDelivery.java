@@ -7,4 +7,4 @@ import java.util.UUID;
 /** A delivery claimed for one attempt, with everything the transport needs. */
 public record ClaimedDelivery(long deliveryId, int attempt, Channel channel, UUID notificationId, NotificationKind kind,
                               String messageId, String recipient, String secret, String subject, String body,
-                              String payload) {}
+                              String payload, UUID endpointId) {}

@@ -11,11 +11,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Claims ready deliveries for one attempt (a lease on the wall clock, so a crash between send and commit resends at most
@@ -33,16 +37,49 @@ public class DeliveryService {
 
     @Transactional
     public List<ClaimedDelivery> claimReady(int max, Instant wallNow) {
+        return claimReady(max, wallNow, Map.of(), Integer.MAX_VALUE);
+    }
+
+    /**
+     * Claims up to {@code max} ready deliveries, at most {@code maxPerEndpoint} in flight per webhook endpoint (counting
+     * {@code endpointInFlight}), so one slow or dead endpoint cannot take every slot from other customers.
+     */
+    @Transactional
+    public List<ClaimedDelivery> claimReady(int max, Instant wallNow, Map<UUID, Integer> endpointInFlight,
+                                            int maxPerEndpoint) {
         if (max <= 0) {
             return List.of();
         }
+        List<UUID> saturated = endpointInFlight.entrySet().stream().filter(e -> e.getValue() >= maxPerEndpoint)
+                .map(Map.Entry::getKey).toList();
+        Query query = em.createNativeQuery("SELECT delivery_id, endpoint_id FROM delivery WHERE status = 'SCHEDULED' "
+                + "AND next_attempt_at <= :now" + (saturated.isEmpty() ? "" : " AND (endpoint_id IS NULL OR endpoint_id NOT IN (:saturated))")
+                + " ORDER BY next_attempt_at, delivery_id LIMIT :limit FOR UPDATE SKIP LOCKED")
+                .setParameter("now", wallNow).setParameter("limit", max * 4);
+        if (!saturated.isEmpty()) {
+            query.setParameter("saturated", saturated);
+        }
         @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("SELECT delivery_id FROM delivery WHERE status = 'SCHEDULED' "
-                        + "AND next_attempt_at <= ?1 ORDER BY next_attempt_at, delivery_id LIMIT ?2 FOR UPDATE SKIP LOCKED")
-                .setParameter(1, wallNow).setParameter(2, max).getResultList();
+        List<Object[]> rows = query.getResultList();
+        Map<UUID, Integer> perEndpoint = new HashMap<>(endpointInFlight);
+        List<Long> ids = new ArrayList<>();
+        for (Object[] row : rows) {
+            if (ids.size() >= max) {
+                break;
+            }
+            UUID endpoint = row[1] == null ? null : (row[1] instanceof UUID u ? u : UUID.fromString(row[1].toString()));
+            if (endpoint != null) {
+                int taken = perEndpoint.getOrDefault(endpoint, 0);
+                if (taken >= maxPerEndpoint) {
+                    continue; // left ready for a later tick
+                }
+                perEndpoint.put(endpoint, taken + 1);
+            }
+            ids.add(((Number) row[0]).longValue());
+        }
         List<ClaimedDelivery> claimed = new ArrayList<>();
-        for (Number id : ids) {
-            DeliveryEntity d = em.find(DeliveryEntity.class, id.longValue());
+        for (Long id : ids) {
+            DeliveryEntity d = em.find(DeliveryEntity.class, id);
             NotificationEntity n = em.find(NotificationEntity.class, d.notificationId);
             String secret = null;
             if (d.channel == Channel.WEBHOOK) {
@@ -59,7 +96,7 @@ public class DeliveryService {
             }
             d.nextAttemptAt = wallNow.plus(settings.lease());
             claimed.add(new ClaimedDelivery(d.deliveryId, d.attempts, d.channel, n.notificationId, n.kind, d.messageId,
-                    d.recipient, secret, n.subject, n.body, n.payload));
+                    d.recipient, secret, n.subject, n.body, n.payload, d.endpointId));
         }
         return claimed;
     }

@@ -95,10 +95,17 @@ public final class Events implements AutoCloseable {
     public static SubscriptionSnapshot snapshot(String subscriptionId, String customerId, Term term, int quantity,
                                                 SubscriptionStatus status, EndOfTermAction action, LocalDate start,
                                                 Instant termStartAt) {
+        return snapshot(subscriptionId, customerId, "CFQ7TTC0LF8Q:0001", term, quantity, status, action, start,
+                termStartAt);
+    }
+
+    public static SubscriptionSnapshot snapshot(String subscriptionId, String customerId, String offerId, Term term,
+                                                int quantity, SubscriptionStatus status, EndOfTermAction action,
+                                                LocalDate start, Instant termStartAt) {
         LocalDate end = TermDates.endDate(start, term);
         LocalDate renewal = TermDates.renewalDate(end);
         LocalDate deadline = renewal.minusDays(term == Term.P1M ? 7 : 30);
-        return new SubscriptionSnapshot(subscriptionId, customerId, "CFQ7TTC0LF8Q:0001", "Microsoft 365 E3", null, term,
+        return new SubscriptionSnapshot(subscriptionId, customerId, offerId, "Microsoft 365 E3", null, term,
                 BillingFrequency.MONTHLY, quantity, status, action == EndOfTermAction.RENEW, action, false,
                 new BigDecimal("37.80"), "USD", new BigDecimal("37.80"), null, null, termStartAt, start, end, end,
                 start, renewal, deadline, List.of(), false, null, null, 1);
