@@ -40,10 +40,10 @@ public class CatalogOfferHandler {
         if (row != null && row.version > offer.version()) {
             return;
         }
-        if (row == null) {
+        boolean created = row == null;
+        if (created) {
             row = new OfferEntity();
             row.offerId = offer.offerId();
-            em.persist(row);
         }
         row.name = offer.name();
         row.productFamily = offer.productFamily();
@@ -54,5 +54,8 @@ public class CatalogOfferHandler {
         row.plans = EventJson.write(offer.plans() == null ? List.of() : offer.plans());
         row.upgradePaths = EventJson.write(offer.upgradePaths() == null ? List.of() : offer.upgradePaths());
         row.version = offer.version();
+        if (created) {
+            em.persist(row);
+        }
     }
 }

@@ -11,12 +11,23 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class CatalogOffersConsumer {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CatalogOffersConsumer.class);
+
     @Inject
     CatalogOfferHandler handler;
 
     @Incoming("catalog-offers")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        handler.handle(InboundEvent.of(record));
+        InboundEvent event;
+        try {
+            event = InboundEvent.of(record);
+        } catch (IllegalArgumentException unreadable) {
+            // not an envelope: skip it rather than stop the channel (a database failure still stops and redelivers)
+            LOG.warnf("skipping unreadable record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
+                    unreadable.getMessage());
+            return;
+        }
+        handler.handle(event);
     }
 }
