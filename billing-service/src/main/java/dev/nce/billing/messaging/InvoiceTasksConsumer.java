@@ -4,7 +4,6 @@ import dev.nce.billing.service.InvoiceTask;
 import dev.nce.billing.service.InvoiceWorker;
 import dev.nce.contracts.events.EventEnvelope;
 import dev.nce.contracts.events.EventJson;
-import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,8 +22,9 @@ public class InvoiceTasksConsumer {
     @Inject
     InvoiceWorker worker;
 
+    /** Tasks are independent: a small pool builds several at once (smallrye.messaging.worker.invoice-workers). */
     @Incoming("invoice-tasks")
-    @Blocking
+    @io.smallrye.reactive.messaging.annotations.Blocking(value = "invoice-workers", ordered = false)
     public void consume(ConsumerRecord<String, String> record) {
         String what = "invoice task " + record.topic() + "/" + record.partition() + "@" + record.offset();
         Retrying.run(LOG, what, 3, () -> {

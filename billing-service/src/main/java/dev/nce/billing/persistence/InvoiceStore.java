@@ -8,7 +8,11 @@ import dev.nce.billing.domain.InvoiceLine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -136,46 +140,55 @@ public class InvoiceStore {
         return created;
     }
 
+    /** The lines of the invoices just created, streamed with COPY (no conflict possible: new invoice ids). */
     private static void insertLines(Connection connection, List<NewInvoice> invoices, Set<UUID> created)
             throws SQLException {
-        List<String[]> rows = new ArrayList<>();
+        StringBuilder csv = new StringBuilder(256 * invoices.size());
         for (NewInvoice inv : invoices) {
             if (!created.contains(inv.invoiceId())) {
                 continue;
             }
             int no = 1;
             for (InvoiceLine l : inv.draft().lines()) {
-                rows.add(new String[] {inv.invoiceId().toString(), Integer.toString(no++), l.subscriptionId(),
-                        l.offerId(), l.description(), l.chargeType().name(), l.chargeStartDate().toString(),
-                        l.chargeEndDate().toString(), Integer.toString(l.quantity()), l.unitPrice().toPlainString(),
-                        l.pricingCurrency(), l.fxRate().toPlainString(),
-                        l.fxRateDate() == null ? null : l.fxRateDate().toString(),
-                        l.billingMonths() == null ? null : l.billingMonths().toString(),
-                        Integer.toString(l.daysActive()), Integer.toString(l.daysInPeriod()),
-                        l.amount().toPlainString()});
+                csv.append(inv.invoiceId()).append(',').append(no++).append(',');
+                quoted(csv, l.subscriptionId()).append(',');
+                quoted(csv, l.offerId()).append(',');
+                quoted(csv, l.description()).append(',');
+                csv.append(l.chargeType().name()).append(',')
+                        .append(l.chargeStartDate()).append(',')
+                        .append(l.chargeEndDate()).append(',')
+                        .append(l.quantity()).append(',')
+                        .append(l.unitPrice().toPlainString()).append(',');
+                quoted(csv, l.pricingCurrency()).append(',');
+                csv.append(l.fxRate().toPlainString()).append(',');
+                if (l.fxRateDate() != null) {
+                    csv.append(l.fxRateDate());
+                }
+                csv.append(',');
+                if (l.billingMonths() != null) {
+                    csv.append(l.billingMonths());
+                }
+                csv.append(',').append(l.daysActive()).append(',').append(l.daysInPeriod()).append(',')
+                        .append(l.amount().toPlainString()).append('\n');
             }
         }
-        if (rows.isEmpty()) {
+        if (csv.isEmpty()) {
             return;
         }
-        int columns = 17;
-        String[][] byColumn = new String[columns][rows.size()];
-        for (int r = 0; r < rows.size(); r++) {
-            for (int c = 0; c < columns; c++) {
-                byColumn[c][r] = rows.get(r)[c];
-            }
+        try {
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            copy.copyIn("COPY invoice_line (invoice_id, line_no, subscription_id, offer_id, description, charge_type, "
+                    + "charge_start_date, charge_end_date, quantity, unit_price, pricing_currency, fx_rate, fx_rate_date, "
+                    + "billing_months, days_active, days_in_period, amount) FROM STDIN WITH (FORMAT csv)",
+                    new StringReader(csv.toString()));
+        } catch (IOException e) {
+            throw new SQLException("COPY invoice_line failed", e);
         }
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO invoice_line (invoice_id, line_no, "
-                + "subscription_id, offer_id, description, charge_type, charge_start_date, charge_end_date, quantity, "
-                + "unit_price, pricing_currency, fx_rate, fx_rate_date, billing_months, days_active, days_in_period, "
-                + "amount) SELECT a::uuid, b::int, c, d, e, f, g::date, h::date, i::int, j::numeric, k, l::numeric, "
-                + "m::date, n::int, o::int, p::int, q::numeric FROM unnest(" + "?::text[], ".repeat(columns - 1)
-                + "?::text[]) AS x(a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q)")) {
-            for (int c = 0; c < columns; c++) {
-                ps.setArray(c + 1, connection.createArrayOf("text", byColumn[c]));
-            }
-            ps.executeUpdate();
-        }
+    }
+
+    /** A CSV field that is never NULL (quoted; an empty unquoted field means NULL in COPY csv). */
+    private static StringBuilder quoted(StringBuilder out, String value) {
+        return out.append('"').append(value == null ? "" : value.replace("\"", "\"\"")).append('"');
     }
 
     /**

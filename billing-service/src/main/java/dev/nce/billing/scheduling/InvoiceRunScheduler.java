@@ -90,7 +90,7 @@ public class InvoiceRunScheduler implements ClockReporter {
                 if (item.kind() != InvoiceSchedule.Kind.ALERT) {
                     catalogSync.awaitCaughtUp();
                 }
-                if (!runService.handleDue(item)) {
+                if (!handleWaiting(item)) {
                     metrics.scheduleLag(now.getEpochSecond() - item.at().getEpochSecond());
                     return; // waits for the period's earlier attempt; retried next tick
                 }
@@ -99,6 +99,22 @@ public class InvoiceRunScheduler implements ClockReporter {
         }
         save(now);
         metrics.scheduleLag(0);
+    }
+
+    /** Handles an item, waiting briefly for a running attempt to finish (a catch-up then needs fewer ticks). */
+    private boolean handleWaiting(DueItem item) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            if (runService.handleDue(item)) {
+                return true;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     private void save(Instant upTo) {

@@ -220,12 +220,13 @@ public class InvoiceRunService {
         }
         List<InvoiceStore.Numbered> numbered = invoices.numberNewInvoices(run.period());
         Instant effectiveAt = run.attemptDueAt() != null ? run.attemptDueAt() : clock.now();
+        List<OutboxWriter.Entry> events = new java.util.ArrayList<>(numbered.size());
         for (InvoiceStore.Numbered n : numbered) {
-            outbox.append(Topics.INVOICES, n.customerId(), new InvoiceIssued(n.invoiceId().toString(),
-                            n.invoiceNumber(), n.customerId(), run.period().toString(), n.issueDate(), n.currency(),
-                            n.subtotal(), n.total(), n.lineCount()),
-                    n.customerId(), n.invoiceId().toString(), effectiveAt, "system");
+            events.add(new OutboxWriter.Entry(n.customerId(), new InvoiceIssued(n.invoiceId().toString(),
+                    n.invoiceNumber(), n.customerId(), run.period().toString(), n.issueDate(), n.currency(),
+                    n.subtotal(), n.total(), n.lineCount()), n.customerId(), n.invoiceId().toString()));
         }
+        outbox.appendAll(Topics.INVOICES, events, effectiveAt, "system"); // in number order, one statement
         runs.complete(run.runId(), clock.now());
         metrics.issued(numbered.size());
         LOG.infof("invoice run %s for %s: attempt %d completed, %d invoices issued", run.runId(), run.period(),

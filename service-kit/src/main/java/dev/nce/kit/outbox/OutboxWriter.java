@@ -6,7 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.Session;
 
 /**
  * Appends events to the outbox in the caller's transaction (DESIGN.md section 6: state and events commit together).
@@ -25,6 +29,47 @@ public class OutboxWriter {
         EventEnvelope envelope = EventEnvelope.wrap(event, Instant.now(), effectiveAt, customerId, subjectId, actor);
         append(topic, key, null, envelope);
         return envelope;
+    }
+
+    /** One event of a bulk append: its key, payload record, customer and subject. */
+    public record Entry(String key, Object event, String customerId, String subjectId) {}
+
+    /**
+     * Appends many events of one topic with one statement, in list order (bulk work such as an invoice run issuing
+     * thousands of invoices); each gets its own envelope exactly as {@link #append(String, String, Object, String,
+     * String, Instant, String)} would build it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<EventEnvelope> appendAll(String topic, List<Entry> entries, Instant effectiveAt, String actor) {
+        List<EventEnvelope> envelopes = new ArrayList<>(entries.size());
+        if (entries.isEmpty()) {
+            return envelopes;
+        }
+        Instant occurredAt = Instant.now();
+        String[] ids = new String[entries.size()];
+        String[] keys = new String[entries.size()];
+        String[] payloads = new String[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            EventEnvelope envelope = EventEnvelope.wrap(entry.event(), occurredAt, effectiveAt, entry.customerId(),
+                    entry.subjectId(), actor);
+            envelopes.add(envelope);
+            ids[i] = envelope.eventId().toString();
+            keys[i] = entry.key();
+            payloads[i] = EventJson.write(envelope);
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO outbox (event_id, topic, msg_key, "
+                    + "payload) SELECT e::uuid, ?, k, p FROM unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY "
+                    + "AS x(e, k, p, n) ORDER BY n")) {
+                ps.setString(1, topic);
+                ps.setArray(2, connection.createArrayOf("text", ids));
+                ps.setArray(3, connection.createArrayOf("text", keys));
+                ps.setArray(4, connection.createArrayOf("text", payloads));
+                ps.executeUpdate();
+            }
+        });
+        return envelopes;
     }
 
     /** Appends a ready envelope; {@code partition} is explicit only for per-partition records (watermarks). */
