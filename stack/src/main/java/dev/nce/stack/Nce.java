@@ -50,6 +50,8 @@ public final class Nce {
                 return token(rest);
             case "mail":
                 return mail();
+            case "demo":
+                return demo(rest);
             case "help":
             case "-h":
             case "--help":
@@ -72,7 +74,8 @@ public final class Nce {
                 "  status                        pid, port, readiness and memory of each process",
                 "  logs NAME [-f]                a service's log (catalog, subscription, billing, notification, broker, mail)",
                 "  token [--customer ID]         a partner-admin (or customer) bearer token, valid 12 h",
-                "  mail                          messages received by the SMTP sink"));
+                "  mail                          messages received by the SMTP sink",
+                "  demo [--fast]                 fresh stack at 2022-01-01, demo customers, clock advanced to 2026-07-05"));
     }
 
     private StackConfig config(String clock, boolean fresh) {
@@ -118,6 +121,32 @@ public final class Nce {
         out.println("  try:    curl -H \"Authorization: Bearer $TOKEN\" " + c.url(Service.CATALOG) + "/v1/offers");
         out.println("  stop:   ./nce down");
         return 0;
+    }
+
+    /**
+     * The main job (issue 10): a fresh stack at 2022-01-01, the demo catalog, a scripted mix of customers, and the clock
+     * advanced month by month (quarterly with --fast) to 2026-07-05 while the timeline prints. Leaves the stack running.
+     */
+    private int demo(List<String> args) {
+        boolean fast = args.contains("--fast");
+        for (String a : args) {
+            if (!a.equals("--fast")) {
+                throw new StackException("demo: unknown option " + a + " (expected --fast)");
+            }
+        }
+        List<String> upArgs = List.of("--fresh", "--clock", dev.nce.stack.demo.DemoScenario.START.toString());
+        int rc = up(upArgs);
+        if (rc != 0) {
+            return rc;
+        }
+        Stack stack = new Stack(config(null, false), out::println);
+        out.println();
+        out.println("demo: a four-year run of the platform, " + (fast ? "quarter by quarter" : "month by month")
+                + ", from 2022-01-01 to 2026-07-05");
+        int refused = new dev.nce.stack.demo.DemoScenario(stack, out, fast).run();
+        out.println();
+        out.println("The stack keeps running: explore it with the URLs above (TOKEN=$(./nce token)); stop it with ./nce down.");
+        return refused == 0 ? 0 : 3;
     }
 
     private int down() {
