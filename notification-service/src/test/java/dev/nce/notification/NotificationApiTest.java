@@ -231,4 +231,14 @@ class NotificationApiTest {
                 .then().statusCode(404);
         given().header("Authorization", ADMIN).delete("/v1/webhook-endpoints/" + id).then().statusCode(204);
     }
+
+    @Test
+    void metrics_show_the_reminder_backlog() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("notifications_scheduled", "notification_deliveries_pending",
+                "notification_deliveries_failed");
+        double scheduled = metrics.lines().filter(l -> l.startsWith("notifications_scheduled"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElseThrow();
+        assertThat(scheduled).isGreaterThanOrEqualTo(3); // this class's customer has 3 pending rows
+    }
 }
