@@ -68,17 +68,17 @@ class FxRateResourceTest {
             "USD  | \"1\"     | \"2022-01-01\"           | currency",
             "EURO | \"1\"     | \"2022-01-01\"           | currency",
             "eur  | \"1\"     | \"2022-01-01\"           | currency",
-            "EUR  | \"0\"     | \"2022-01-01\"           | rate",
-            "EUR  | \"-0.9\"  | \"2022-01-01\"           | rate",
-            "EUR  | 0.9       | \"2022-01-01\"           | rate",
-            "EUR  | \"0.9\"   | \"2022-01-01T00:00:00Z\" | effectiveFrom",
-            "EUR  | \"0.9\"   | null                     | effectiveFrom",
+            "ZAR  | \"0\"     | \"2022-01-01\"           | rate",
+            "ZAR  | \"-0.9\"  | \"2022-01-01\"           | rate",
+            "ZAR  | 0.9       | \"2022-01-01\"           | rate",
+            "ZAR  | \"0.9\"   | \"2022-01-01T00:00:00Z\" | effectiveFrom",
+            "ZAR  | \"0.9\"   | null                     | effectiveFrom",
     })
     void bad_rates_are_refused(String currency, String rate, String from, String field) {
         admin().contentType(ContentType.JSON).body("{\"rate\":" + rate + ",\"effectiveFrom\":" + from + "}")
                 .put("/v1/fx-rates/" + currency).then().statusCode(400).body("code", equalTo("validation-failed"))
                 .body("field", equalTo(field));
-        rateAt("EUR", "2100-01-01").then().statusCode(404);
+        rateAt("ZAR", "2100-01-01").then().statusCode(404);
     }
 
     @Test
