@@ -3,7 +3,6 @@ package dev.nce.notification.rest;
 import dev.nce.contracts.RuleViolation;
 import dev.nce.kit.auth.Caller;
 import dev.nce.kit.idempotency.Idempotent;
-import dev.nce.notification.domain.EndpointUrl;
 import dev.nce.notification.domain.NotificationKind;
 import dev.nce.notification.persistence.WebhookEndpointEntity;
 import dev.nce.notification.persistence.WebhookEndpoints;
@@ -62,12 +61,10 @@ public class WebhookEndpointResource {
         if (customerId == null) {
             caller.requirePartnerAdmin(); // a partner-wide endpoint sees every customer (403)
         }
-        if (customerId != null && !caller.isPartnerAdmin() && caller.customerId().filter(customerId::equals).isEmpty()) {
-            validateOnly(request);
-            throw RuleViolation.notFound("customer " + customerId); // another customer does not exist for this token
-        }
+        boolean seesCustomer = customerId == null || caller.isPartnerAdmin()
+                || caller.customerId().filter(customerId::equals).isPresent();
         WebhookEndpointEntity created = service.create(request.url(), request.secret(), request.kinds(), customerId,
-                caller.subject());
+                seesCustomer, caller.subject());
         return Response.status(201).entity(WebhookEndpointView.of(created)).build();
     }
 
@@ -122,12 +119,5 @@ public class WebhookEndpointResource {
             throw RuleViolation.notFound("webhook endpoint " + endpointId);
         }
         return e;
-    }
-
-    private void validateOnly(CreateWebhookEndpoint request) {
-        EndpointUrl.validate(request.url());
-        if (request.secret() == null || request.secret().isBlank()) {
-            throw RuleViolation.invalidField("secret", "secret is required");
-        }
     }
 }

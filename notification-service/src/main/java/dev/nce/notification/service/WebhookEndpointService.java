@@ -29,10 +29,13 @@ public class WebhookEndpointService {
     @Inject
     PlatformClock clock;
 
-    /** Validates (400) and then checks the customer exists (404); the caller checked roles and access. */
+    /**
+     * Validates (400), then checks the customer exists for this caller (404: unknown, or another customer's for a
+     * customer token; API.md order 400 before 404). The caller checked the role for partner-wide endpoints (403).
+     */
     @Transactional
     public WebhookEndpointEntity create(String url, String secret, List<NotificationKind> kinds, String customerId,
-                                        String createdBy) {
+                                        boolean callerSeesCustomer, String createdBy) {
         String validUrl = EndpointUrl.validate(url).toString();
         if (secret == null || secret.isBlank()) {
             throw RuleViolation.invalidField("secret", "secret is required");
@@ -51,7 +54,7 @@ public class WebhookEndpointService {
                 selected.add(kinds.get(i));
             }
         }
-        if (customerId != null && CustomerEntity.byId(customerId) == null) {
+        if (customerId != null && (!callerSeesCustomer || CustomerEntity.byId(customerId) == null)) {
             throw RuleViolation.notFound("customer " + customerId);
         }
         WebhookEndpointEntity e = new WebhookEndpointEntity();
