@@ -170,6 +170,25 @@ class CatalogTopicTest {
         });
     }
 
+    @Test
+    void a_promotion_change_publishes_its_snapshot() {
+        String e3 = createE3();
+        String id = "PROMO-" + UUID.randomUUID().toString().substring(0, 8);
+        admin().contentType(ContentType.JSON).body("""
+                {"name":"Launch","offerIds":["%s"],"plans":[{"term":"P1Y","billing":"ANNUAL"}],
+                 "discount":{"type":"PERCENT","value":"15"},"minSeats":null,"maxSeats":2400,
+                 "acquireFrom":"2022-01-10","acquireUntil":"2022-03-31","autoApply":false}
+                """.formatted(e3)).put("/v1/promotions/" + id).then().statusCode(201);
+        List<ConsumerRecord<String, String>> records = recordsOf(CatalogEvent.promotionKey(id), list -> !list.isEmpty());
+        assertThat(records).hasSize(1);
+        CatalogEvent.PromotionSnapshot snapshot = (CatalogEvent.PromotionSnapshot) decode(records.get(0));
+        assertThat(snapshot.promotion().offerIds()).containsExactly(e3);
+        assertThat(snapshot.promotion().discountValue()).isEqualByComparingTo("15");
+        assertThat(snapshot.promotion().maxSeats()).isEqualTo(2400);
+        assertThat(snapshot.promotion().minSeats()).isNull();
+        assertThat(snapshot.promotion().acquireUntil()).hasToString("2022-03-31");
+    }
+
     /** DESIGN.md section 3: the catalog's now is the lowest watermark over every partition; other events are ignored. */
     @Test
     void the_clock_follows_the_watermarks_of_every_partition() throws Exception {
