@@ -201,6 +201,19 @@ class OfferResourceTest {
     }
 
     @Test
+    void the_first_failing_check_answers_403_before_400_and_a_wrong_media_type_is_415() {
+        String id = newOfferId();
+        customer().contentType(ContentType.JSON).body("{\"name\": ").put("/v1/offers/" + id)
+                .then().statusCode(403).body("code", equalTo("forbidden"));
+        given().contentType(ContentType.JSON).body("{\"name\": ").put("/v1/offers/" + id)
+                .then().statusCode(401);
+        admin().contentType(ContentType.TEXT).body("name=x").put("/v1/offers/" + id)
+                .then().statusCode(415).body("code", equalTo("unsupported-media-type"));
+        admin().contentType(ContentType.JSON).body("{\"name\": ").put("/v1/offers/" + id)
+                .then().statusCode(400).body("code", equalTo("validation-failed")).body("field", equalTo("body"));
+    }
+
+    @Test
     void a_missing_body_is_400() {
         admin().contentType(ContentType.JSON).put("/v1/offers/" + newOfferId()).then().statusCode(400)
                 .body("code", equalTo("validation-failed"));
