@@ -28,7 +28,10 @@ final class Journeys {
             planList.add(Map.of("term", tb[0], "billing", tb[1]));
         }
         List<Map<String, Object>> prices = new ArrayList<>();
-        basePrices.forEach((currency, base) -> {
+        Map<String, String> lists = new LinkedHashMap<>(basePrices);
+        // every offer needs a USD list (the pricing currency, D13); a native list beside it wins for its currency
+        lists.putIfAbsent("USD", basePrices.values().iterator().next());
+        lists.forEach((currency, base) -> {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("effectiveFrom", "2022-01-01");
             entry.put("currency", currency);
