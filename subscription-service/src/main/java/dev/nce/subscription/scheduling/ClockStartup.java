@@ -3,6 +3,7 @@ package dev.nce.subscription.scheduling;
 import dev.nce.kit.clock.ClockInstants;
 import dev.nce.kit.clock.ClockStore;
 import dev.nce.kit.clock.PlatformClock;
+import dev.nce.subscription.domain.ClockStartPlan;
 import dev.nce.subscription.service.ClockEngine;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.Quarkus;
@@ -18,9 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * DESIGN.md section 6: in SIMULATED mode the clock survives a restart. At start: restore it; on an empty database set
- * it from nce.clock.start (today 00:00Z without one); a later nce.clock.start advances to it (due work included); an
- * earlier one refuses to start with one line. Then Watermark(now).
+ * DESIGN.md section 6: in SIMULATED mode the clock survives a restart ({@link ClockStartPlan}); then Watermark(now).
+ * Without nce.clock.start an empty database starts today at 00:00Z.
  */
 @ApplicationScoped
 public class ClockStartup {
@@ -43,25 +43,27 @@ public class ClockStartup {
         }
         Optional<Instant> stored = QuarkusTransaction.requiringNew().call(() -> store.load());
         Optional<Instant> configured = configuredStart.filter(s -> !s.isBlank()).map(ClockInstants::parse);
-        if (stored.isEmpty()) {
-            Instant start = configured.orElse(LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant());
-            clock.restore(start);
-            engine.publish(start);
-            LOG.infof("platform clock starts at %s", start);
-            return;
+        Instant today = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+        ClockStartPlan plan = ClockStartPlan.decide(stored, configured, today);
+        switch (plan.action()) {
+            case REFUSE:
+                LOG.error(plan.message());
+                Quarkus.asyncExit(1);
+                return;
+            case START_AT:
+                clock.restore(plan.instant());
+                engine.publish(plan.instant());
+                LOG.infof("platform clock starts at %s", plan.instant());
+                return;
+            case RESTORE_AND_ADVANCE:
+                clock.restore(stored.get());
+                LOG.infof("platform clock restored at %s, advancing to %s", stored.get(), plan.instant());
+                engine.advanceTo(plan.instant());
+                return;
+            default:
+                clock.restore(plan.instant());
+                engine.publish(plan.instant());
+                LOG.infof("platform clock restored at %s", plan.instant());
         }
-        clock.restore(stored.get());
-        if (configured.isPresent() && configured.get().isBefore(stored.get())) {
-            LOG.errorf("clock is already at %s; refusing --clock %s (use --fresh)", stored.get(), configured.get());
-            Quarkus.asyncExit(1);
-            return;
-        }
-        if (configured.isPresent() && configured.get().isAfter(stored.get())) {
-            LOG.infof("platform clock restored at %s, advancing to %s", stored.get(), configured.get());
-            engine.advanceTo(configured.get());
-            return;
-        }
-        engine.publish(stored.get());
-        LOG.infof("platform clock restored at %s", stored.get());
     }
 }

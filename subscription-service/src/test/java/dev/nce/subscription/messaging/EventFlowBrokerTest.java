@@ -74,7 +74,7 @@ class EventFlowBrokerTest {
 
     @Test
     void renewal_expiry_and_est_month_arrive_in_order_then_watermarks() {
-        Instant start = Api.advanceTo("2026-11-01T00:00:00Z");
+        Instant start = Api.advanceTo("2027-01-01T00:00:00Z");
         String customer = Api.customer("Flow");
         String renews = Api.buy(customer, OFFER, "P1M", "MONTHLY", 3);
         String expires = Api.buy(customer, OFFER, "P1M", "MONTHLY", 2);
@@ -82,7 +82,7 @@ class EventFlowBrokerTest {
         Api.patch(expires, "{\"endOfTermAction\":\"CANCEL\"}").then().statusCode(200);
         admin().post("/v1/subscriptions/" + expires + "/suspend").then().statusCode(200);
         Api.patch(est, "{\"autoRenew\":false}").then().statusCode(200);
-        String to = "2026-12-02T00:00:00Z";
+        String to = "2027-02-02T00:00:00Z";
         json().body("{\"to\":\"" + to + "\"}").post("/admin/clock/advance").then().statusCode(200).body("now", equalTo(to));
 
         List<EventEnvelope> mine = new ArrayList<>();
@@ -117,30 +117,30 @@ class EventFlowBrokerTest {
         List<String> types = mine.stream().map(EventEnvelope::type).toList();
         assertThat(types).containsExactly("CustomerCreated", "SubscriptionCreated", "SubscriptionCreated",
                 "SubscriptionCreated", "EndOfTermActionChanged", "SubscriptionSuspended", "EndOfTermActionChanged",
-                // 2026-12-01T00:00Z: every term ends; events at one instant in subscription id order
+                // 2027-02-01T00:00Z: every term ends; events at one instant in subscription id order
                 "SubscriptionRenewed", "SubscriptionExpired", "ExtendedTermStarted");
         EventEnvelope renewed = mine.get(7);
-        assertThat(renewed.effectiveAt()).isEqualTo(Instant.parse("2026-12-01T00:00:00Z"));
+        assertThat(renewed.effectiveAt()).isEqualTo(Instant.parse("2027-02-01T00:00:00Z"));
         assertThat(renewed.actor()).isEqualTo("system");
         var renewal = (SubscriptionEvent.SubscriptionRenewed) SubscriptionEvent.decode(renewed);
         assertThat(renewal.subscription().subscriptionId()).isEqualTo(renews);
         assertThat(renewal.subscription().unitPrice()).isEqualByComparingTo("24.00");
-        assertThat(renewal.subscription().startDate()).hasToString("2026-12-01");
-        assertThat(renewal.subscription().noticeDeadline()).hasToString("2026-12-25");
-        assertThat(renewal.batch().windowEnd()).isEqualTo(Instant.parse("2026-12-08T00:00:00Z"));
+        assertThat(renewal.subscription().startDate()).hasToString("2027-02-01");
+        assertThat(renewal.subscription().noticeDeadline()).hasToString("2027-02-22");
+        assertThat(renewal.batch().windowEnd()).isEqualTo(Instant.parse("2027-02-08T00:00:00Z"));
         var expired = (SubscriptionEvent.SubscriptionExpired) SubscriptionEvent.decode(mine.get(8));
         assertThat(expired.subscription().subscriptionId()).isEqualTo(expires);
-        assertThat(expired.endedTerm().endDate()).hasToString("2026-11-30");
+        assertThat(expired.endedTerm().endDate()).hasToString("2027-01-31");
         var estStart = (SubscriptionEvent.ExtendedTermStarted) SubscriptionEvent.decode(mine.get(9));
         assertThat(estStart.subscription().subscriptionId()).isEqualTo(est);
         // D17: HALF_UP(P1M 24.00 x 1.03)
         assertThat(estStart.unitPrice()).isEqualByComparingTo("24.72");
-        assertThat(estStart.monthStart()).hasToString("2026-12-01");
-        assertThat(estStart.monthEnd()).hasToString("2026-12-31");
+        assertThat(estStart.monthStart()).hasToString("2027-02-01");
+        assertThat(estStart.monthEnd()).hasToString("2027-02-28");
         assertThat(estStart.subscription().inExtendedServiceTerm()).isTrue();
         var estChanged = (SubscriptionEvent.EndOfTermActionChanged) SubscriptionEvent.decode(mine.get(6));
         assertThat(estChanged.estUnitPrice()).isEqualByComparingTo("24.72");
-        assertThat(start).isBefore(Instant.parse(to));
+        assertThat(start).isEqualTo(Instant.parse("2027-01-01T00:00:00Z"));
     }
 
     @Transactional
