@@ -1,6 +1,5 @@
 package dev.nce.catalog.domain;
 
-import dev.nce.contracts.Money;
 import dev.nce.contracts.RuleViolation;
 import dev.nce.contracts.catalog.FxRate;
 import java.math.BigDecimal;
@@ -25,9 +24,7 @@ public final class FxRates {
 
     /** An ISO 4217 code other than USD (the pricing currency has no rate: it is 1). */
     public static String requireBillingCurrency(String currency, String field) {
-        if (!Money.isCurrency(currency) || !currency.equals(currency.toUpperCase())) {
-            throw RuleViolation.invalidField(field, "'" + currency + "' is not an ISO 4217 currency code");
-        }
+        Currencies.requireCode(currency, field);
         if (PriceLists.PRICING_CURRENCY.equals(currency)) {
             throw RuleViolation.invalidField(field, "USD is the pricing currency; its rate is always 1");
         }

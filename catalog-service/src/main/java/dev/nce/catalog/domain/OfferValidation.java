@@ -1,7 +1,6 @@
 package dev.nce.catalog.domain;
 
 import dev.nce.contracts.ErrorCode;
-import dev.nce.contracts.Money;
 import dev.nce.contracts.Plan;
 import dev.nce.contracts.RuleViolation;
 import dev.nce.contracts.Term;
@@ -57,9 +56,7 @@ public final class OfferValidation {
         for (int i = 0; i < prices.size(); i++) {
             OfferPrice price = prices.get(i);
             String at = "prices[" + i + "]";
-            if (!Money.isCurrency(price.currency()) || !price.currency().equals(price.currency().toUpperCase())) {
-                throw RuleViolation.invalidField(at + ".currency", "'" + price.currency() + "' is not an ISO 4217 currency code");
-            }
+            Currencies.requireCode(price.currency(), at + ".currency");
             if (!entries.add(price.currency() + "@" + price.effectiveFrom())) {
                 throw RuleViolation.invalidField(at, "a second " + price.currency() + " price list entry from "
                         + price.effectiveFrom());

@@ -1,7 +1,7 @@
 package dev.nce.catalog.rest;
 
+import dev.nce.catalog.domain.Currencies;
 import dev.nce.contracts.BillingFrequency;
-import dev.nce.contracts.Money;
 import dev.nce.contracts.RuleViolation;
 import dev.nce.contracts.Term;
 import dev.nce.kit.clock.ClockInstants;
@@ -47,10 +47,7 @@ final class Params {
         if (text == null || text.isBlank()) {
             return fallback;
         }
-        if (!Money.isCurrency(text) || !text.equals(text.toUpperCase())) {
-            throw RuleViolation.invalidField(field, "'" + text + "' is not an ISO 4217 currency code");
-        }
-        return text;
+        return Currencies.requireCode(text, field);
     }
 
     static boolean flag(String text, String field) {
