@@ -396,31 +396,43 @@ public final class Stack {
         if (doc == null) {
             return;
         }
-        String token = tokens().admin();
-        int loaded = 0;
+        int offers = 0;
         for (JsonNode offer : doc.path("offers")) {
             String id = offer.path("offerId").asText();
-            HttpResponse<String> r;
-            try {
-                r = http.send(HttpRequest.newBuilder(URI.create(config.url(Service.CATALOG) + "/v1/offers/"
-                                + URLEncoder.encode(id, StandardCharsets.UTF_8)))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Authorization", "Bearer " + token)
-                        .header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(offer))).build(),
-                        HttpResponse.BodyHandlers.ofString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StackException("interrupted while loading the demo catalog");
-            }
-            if (r.statusCode() == 200 || r.statusCode() == 201) {
-                loaded++;
-            } else {
-                out.accept("warning: demo catalog: PUT /v1/offers/" + id + " answered " + r.statusCode() + ": "
-                        + r.body().replace('\n', ' '));
+            if (putDemo("/v1/offers/" + URLEncoder.encode(id, StandardCharsets.UTF_8), offer)) {
+                offers++;
             }
         }
-        out.accept("demo catalog: " + loaded + " offer(s) loaded");
+        int rates = 0;
+        for (JsonNode rate : doc.path("fxRates")) {
+            JsonNode body = JSON.createObjectNode().put("rate", rate.path("rate").asText())
+                    .put("effectiveFrom", rate.path("effectiveFrom").asText());
+            if (putDemo("/v1/fx-rates/" + rate.path("currency").asText(), body)) {
+                rates++;
+            }
+        }
+        out.accept("demo catalog: " + offers + " offer(s) and " + rates + " FX rate(s) loaded");
+    }
+
+    /** PUT through the public catalog API; a refusal is a warning line, not a failed start. */
+    private boolean putDemo(String path, JsonNode body) throws IOException {
+        HttpResponse<String> r;
+        try {
+            r = http.send(HttpRequest.newBuilder(URI.create(config.url(Service.CATALOG) + path))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Authorization", "Bearer " + tokens().admin())
+                            .header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted while loading the demo catalog");
+        }
+        if (r.statusCode() == 200 || r.statusCode() == 201) {
+            return true;
+        }
+        out.accept("warning: demo catalog: PUT " + path + " answered " + r.statusCode() + ": " + r.body().replace('\n', ' '));
+        return false;
     }
 
     private JsonNode demoCatalog() throws IOException {
