@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Webhook deliveries are retried with backoff and keep their Webhook-Id; an endpoint that never answers ends FAILED
- * (the test profile shortens 72 h to 3 s) without holding up the other endpoint or the e-mail.
+ * (the test profile shortens 72 h to 20 s) without holding up the other endpoint or the e-mail.
  */
 @QuarkusTest
 @QuarkusTestResource(NotificationTestDatabase.class)
@@ -56,7 +56,7 @@ class DeliveryRetryTest {
         try (Events events = new Events(); WebhookReceiver receiver = new WebhookReceiver("retry-secret")) {
             events.subscription(customer, customer, new SubscriptionEvent.CustomerCreated(customer, "Northwind", "EUR",
                     customer + "@example.com", Map.of()), Instant.parse("2022-01-01T00:00:00Z"));
-            await().atMost(Duration.ofSeconds(30)).until(() -> given().header("Authorization", ADMIN)
+            await().atMost(Duration.ofSeconds(120)).until(() -> given().header("Authorization", ADMIN)
                     .get("/v1/customers/" + customer + "/notifications").statusCode() == 200);
             String good = register(customer, receiver.url(), receiver.secret());
             String dead = register(customer, "http://127.0.0.1:" + closedPort() + "/hook", "dead-secret");
@@ -66,12 +66,12 @@ class DeliveryRetryTest {
                     "2022-02", LocalDate.parse("2022-03-01"), "EUR", new BigDecimal("12.34"), new BigDecimal("12.34"), 2),
                     Instant.parse("2022-03-01T01:00:00Z"));
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() == 1);
+            await().atMost(Duration.ofSeconds(120)).until(() -> receiver.received().size() == 1);
             assertThat(receiver.attemptIds()).hasSize(3).containsOnly(receiver.received().get(0).webhookId());
             assertThat(receiver.received().get(0).signatureValid()).isTrue();
             assertThat(JsonPath.from(receiver.received().get(0).body()).getString("facts.invoice.total")).isEqualTo("12.34");
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> rows(customer).getList("items.status").stream()
+            await().atMost(Duration.ofSeconds(120)).until(() -> rows(customer).getList("items.status").stream()
                     .noneMatch("SCHEDULED"::equals));
             JsonPath list = rows(customer);
             assertThat(list.getInt("totalCount")).isEqualTo(3);
@@ -87,6 +87,29 @@ class DeliveryRetryTest {
             assertThat(items.get(0).get("status")).isEqualTo("SENT");
             assertThat(GreenMailResource.messagesTo(customer + "@example.com")).extracting(GreenMailResource::subject)
                     .containsExactly("Invoice 2022-02-000007 for 2022-02: 12.34 EUR");
+
+            // the detail shows what was said and why the dead endpoint FAILED
+            JsonPath detail = given().header("Authorization", ADMIN)
+                    .get("/v1/customers/" + customer + "/notifications/" + items.get(0).get("notificationId"))
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(detail.getString("subject")).isEqualTo("Invoice 2022-02-000007 for 2022-02: 12.34 EUR");
+            assertThat(detail.getString("body")).contains("Hello Northwind,", "Total: 12.34 EUR");
+            assertThat(detail.getString("status")).isEqualTo("PROCESSED");
+            assertThat(detail.getList("deliveries.channel")).containsExactly("EMAIL", "WEBHOOK", "WEBHOOK");
+            Map<String, Object> failed = detail.<Map<String, Object>>getList("deliveries").stream()
+                    .filter(d -> dead.equals(d.get("endpointId"))).findFirst().orElseThrow();
+            assertThat(failed.get("status")).isEqualTo("FAILED");
+            assertThat((Integer) failed.get("attempts")).isGreaterThanOrEqualTo(2);
+            assertThat((String) failed.get("lastError")).contains("ConnectException");
+            Map<String, Object> sent = detail.<Map<String, Object>>getList("deliveries").stream()
+                    .filter(d -> good.equals(d.get("endpointId"))).findFirst().orElseThrow();
+            assertThat(sent.get("attempts")).isEqualTo(3);
+            assertThat(sent.get("messageId")).isEqualTo(receiver.received().get(0).webhookId());
+            given().header("Authorization", TestTokens.bearer(TestTokens.customer("someone-else")))
+                    .get("/v1/customers/" + customer + "/notifications/" + items.get(0).get("notificationId"))
+                    .then().statusCode(404);
+            given().header("Authorization", ADMIN).get("/v1/customers/" + customer + "/notifications/not-an-id")
+                    .then().statusCode(404).body("code", org.hamcrest.Matchers.equalTo("not-found"));
         }
     }
 

@@ -58,7 +58,7 @@ class ExtendedServiceTermNoticeTest {
                     List.of(new Plan(Term.P1Y, dev.nce.contracts.BillingFrequency.MONTHLY)), List.of(), null, true, true,
                     false, List.of(), 3)), purchase);
             // the offers topic is another consumer: wait until the name is in the local copy
-            await().atMost(Duration.ofSeconds(60)).until(() -> QuarkusTransaction.requiringNew()
+            await().atMost(Duration.ofSeconds(120)).until(() -> QuarkusTransaction.requiringNew()
                     .call(() -> OfferNameEntity.findById(offerId) != null));
             events.subscription(customer, customer, new SubscriptionEvent.CustomerCreated(customer, "Adatum", "USD", email,
                     Map.of()), Instant.parse("2025-05-01T00:00:00Z"));
@@ -84,7 +84,7 @@ class ExtendedServiceTermNoticeTest {
                     LocalDate.parse("2026-06-30"), new BigDecimal("44.50")), estStart);
             events.watermark(Instant.parse("2026-08-01T00:00:00Z"), partition);
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> GreenMailResource.messagesTo(email).size() >= 3);
+        await().atMost(Duration.ofSeconds(120)).until(() -> GreenMailResource.messagesTo(email).size() >= 3);
         List<MimeMessage> mails = GreenMailResource.messagesTo(email);
         assertThat(mails).extracting(GreenMailResource::subject).containsExactlyInAnyOrder(
                 "Cancellation window for 10 seats of Contoso Suite closes at 2025-06-08 09:30 UTC",

@@ -66,7 +66,7 @@ class NotificationApiTest {
                             EndOfTermAction.RENEW, LocalDate.parse("2024-06-03"), purchase), null, "PURCHASE", null),
                     purchase);
         }
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> given().header("Authorization", ADMIN)
+        await().atMost(Duration.ofSeconds(120)).ignoreExceptions().until(() -> given().header("Authorization", ADMIN)
                 .get("/v1/customers/" + CUSTOMER + "/notifications").then().extract().statusCode() == 200
                 && given().header("Authorization", ADMIN).get("/v1/customers/" + CUSTOMER + "/notifications")
                 .then().extract().<Integer>path("totalCount") == 3);

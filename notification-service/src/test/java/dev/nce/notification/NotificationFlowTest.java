@@ -58,7 +58,7 @@ class NotificationFlowTest {
     }
 
     private static void awaitClock(Instant upTo) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> Instant.parse(given().header("Authorization", ADMIN)
+        await().atMost(Duration.ofSeconds(120)).until(() -> Instant.parse(given().header("Authorization", ADMIN)
                 .get("/admin/clock").then().statusCode(200).extract().path("now")).compareTo(upTo) >= 0);
     }
 
@@ -72,7 +72,7 @@ class NotificationFlowTest {
             events.subscription(customer, customer, new SubscriptionEvent.CustomerCreated(customer, "Contoso Ltd", "USD",
                     email, Map.of()), Instant.parse("2022-01-10T08:00:00Z"));
             // wait until the customer exists, then register its endpoint (before anything is due)
-            await().atMost(Duration.ofSeconds(30)).until(() -> given().header("Authorization", ADMIN)
+            await().atMost(Duration.ofSeconds(120)).until(() -> given().header("Authorization", ADMIN)
                     .get("/v1/customers/" + customer + "/notifications").statusCode() == 200);
             registerEndpoint(customer, receiver, null);
 
@@ -105,7 +105,7 @@ class NotificationFlowTest {
                     "Today is the notice deadline: Microsoft 365 E3 renews on 2023-01-14",
                     "Cancellation window for 5 seats of Microsoft 365 E3 closes at 2023-01-21 00:00 UTC",
                     "Invoice 2023-01-000001 for 2023-01: 189.00 USD");
-            await().atMost(Duration.ofSeconds(30)).until(() -> GreenMailResource.messagesTo(email).size()
+            await().atMost(Duration.ofSeconds(120)).until(() -> GreenMailResource.messagesTo(email).size()
                     >= expectedSubjects.size() && receiver.received().size() >= expectedSubjects.size());
 
             List<MimeMessage> mails = GreenMailResource.messagesTo(email);
@@ -132,7 +132,7 @@ class NotificationFlowTest {
             assertThat(upcomingHook.getString("outcome")).isEqualTo("RENEWS");
 
             // the list: one row per notification and channel, with the D8 instants; the next term's notices last
-            await().atMost(Duration.ofSeconds(10)).until(() -> notifications(customer).getList("items.status")
+            await().atMost(Duration.ofSeconds(120)).until(() -> notifications(customer).getList("items.status")
                     .subList(0, 10).stream().allMatch("SENT"::equals));
             JsonPath list = notifications(customer);
             assertThat(list.getInt("totalCount")).isEqualTo(14);

@@ -6,6 +6,8 @@ import dev.nce.notification.domain.Channel;
 import dev.nce.notification.domain.DeliveryStatus;
 import dev.nce.notification.domain.NotificationKind;
 import dev.nce.notification.persistence.CustomerEntity;
+import dev.nce.notification.persistence.DeliveryEntity;
+import dev.nce.notification.persistence.NotificationEntity;
 import dev.nce.notification.service.NotificationQuery;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
@@ -16,6 +18,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
 
 /** GET /v1/customers/{customerId}/notifications (API.md notification-service). */
 @Path("/v1/customers/{customerId}/notifications")
@@ -46,5 +50,28 @@ public class NotificationResource {
             throw RuleViolation.notFound("customer " + customerId);
         }
         return new Page<>(query.count(customerId, filter), query.page(customerId, filter, window.limit(), window.offset()));
+    }
+
+    @GET
+    @Path("/{notificationId}")
+    @Transactional
+    public NotificationDetail get(@PathParam("customerId") String customerId,
+                                  @PathParam("notificationId") String notificationId) {
+        caller.requireAccessTo(customerId);
+        NotificationEntity n = null;
+        try {
+            n = NotificationEntity.findById(UUID.fromString(notificationId));
+        } catch (IllegalArgumentException e) {
+            // not a well-formed id: not found (API.md conventions)
+        }
+        if (n == null || !n.customerId.equals(customerId)) {
+            throw RuleViolation.notFound("notification " + notificationId);
+        }
+        List<NotificationDetail.Delivery> deliveries = DeliveryEntity.<DeliveryEntity>list(
+                        "notificationId = ?1 order by channel, endpointId nulls first", n.notificationId).stream()
+                .map(d -> new NotificationDetail.Delivery(d.channel, d.endpointId, d.messageId, d.status, d.attempts,
+                        d.deliveredAt, d.nextAttemptAt, d.lastError)).toList();
+        return new NotificationDetail(n.notificationId, n.kind, n.customerId, n.subscriptionId, n.termStartDate,
+                n.batchId, n.invoiceId, n.dueAt, n.processedAt, n.status, n.cancelReason, n.subject, n.body, deliveries);
     }
 }
