@@ -84,8 +84,9 @@ public final class InvoiceRunBench {
                     return 1;
                 }
                 runId = answer.body().get("runId").asText();
-                log("run %s (%d): %d customers", runId, answer.status(), answer.body().get("customersTotal").asInt());
-                if (!awaitCompleted(connection, runId, options.timeoutSeconds())) {
+                log("%6.1f s  run %s (%d): %d customers, tasks dispatched", seconds(started), runId,
+                        answer.status(), answer.body().get("customersTotal").asInt());
+                if (!awaitCompleted(connection, runId, options.timeoutSeconds(), started)) {
                     System.err.println("bench: run " + runId + " did not complete within " + options.timeoutSeconds()
                             + " s");
                     return 1;
@@ -147,7 +148,8 @@ public final class InvoiceRunBench {
     }
 
     /** Polls the run row (cheap) until the latest attempt completed, i.e. every invoice is committed and numbered. */
-    static boolean awaitCompleted(Connection connection, String runId, int timeoutSeconds) throws Exception {
+    static boolean awaitCompleted(Connection connection, String runId, int timeoutSeconds, long started)
+            throws Exception {
         long deadline = System.nanoTime() + timeoutSeconds * 1_000_000_000L;
         long lastLog = 0;
         try (PreparedStatement ps = connection.prepareStatement(
@@ -157,11 +159,12 @@ public final class InvoiceRunBench {
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
                         if ("COMPLETED".equals(rs.getString(1))) {
+                            log("%6.1f s  completed: every invoice committed and numbered", seconds(started));
                             return true;
                         }
                         if (System.nanoTime() - lastLog > 5_000_000_000L) {
                             lastLog = System.nanoTime();
-                            log("  tasks %d/%d", rs.getInt(2), rs.getInt(3));
+                            log("%6.1f s  tasks done %d/%d", seconds(started), rs.getInt(2), rs.getInt(3));
                         }
                     }
                 }

@@ -120,14 +120,18 @@ public class RunRepository {
                 .setParameter(3, period.toString()).getResultList().isEmpty();
     }
 
-    /** The run's customers of one key partition still without an invoice, in customerId order. */
-    public List<String> uninvoicedCustomers(UUID runId, BillingPeriod period, int partition) {
+    /** The run's customers still without an invoice, by key partition, each list in customerId order. */
+    public java.util.Map<Integer, List<String>> uninvoicedCustomersByPartition(UUID runId, BillingPeriod period) {
         @SuppressWarnings("unchecked")
-        List<String> ids = em.createNativeQuery("SELECT rc.customer_id FROM invoice_run_customer rc "
-                        + "WHERE rc.run_id = ?1 AND rc.key_partition = ?2 AND NOT EXISTS (SELECT 1 FROM invoice i "
-                        + "WHERE i.customer_id = rc.customer_id AND i.period = ?3) ORDER BY rc.customer_id")
-                .setParameter(1, runId).setParameter(2, partition).setParameter(3, period.toString()).getResultList();
-        return ids;
+        List<Object[]> rows = em.createNativeQuery("SELECT rc.key_partition, rc.customer_id FROM invoice_run_customer rc "
+                        + "WHERE rc.run_id = ?1 AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.customer_id = "
+                        + "rc.customer_id AND i.period = ?2) ORDER BY rc.key_partition, rc.customer_id")
+                .setParameter(1, runId).setParameter(2, period.toString()).getResultList();
+        java.util.Map<Integer, List<String>> byPartition = new java.util.HashMap<>();
+        for (Object[] row : rows) {
+            byPartition.computeIfAbsent(((Number) row[0]).intValue(), p -> new ArrayList<>()).add((String) row[1]);
+        }
+        return byPartition;
     }
 
     /** Customers of the run still without an invoice (missingCustomers), first {@code limit} in customerId order. */
@@ -152,16 +156,24 @@ public class RunRepository {
                 + "AND invoice_number IS NOT NULL").setParameter(1, period.toString()).getSingleResult()).longValue();
     }
 
-    public void insertTask(UUID runId, int attempt, int taskNo, int partition, List<String> customerIds) {
+    /** A task row per chunk, numbered from {@code firstTaskNo}, in one JDBC batch. */
+    public void insertTasks(UUID runId, int attempt, int firstTaskNo, int partition, List<List<String>> chunks) {
+        if (chunks.isEmpty()) {
+            return;
+        }
         em.unwrap(org.hibernate.Session.class).doWork(connection -> {
             try (var ps = connection.prepareStatement("INSERT INTO invoice_task (run_id, attempt, task_no, "
                     + "key_partition, customer_ids, status) VALUES (?, ?, ?, ?, ?, 'PENDING')")) {
-                ps.setObject(1, runId);
-                ps.setInt(2, attempt);
-                ps.setInt(3, taskNo);
-                ps.setInt(4, partition);
-                ps.setArray(5, connection.createArrayOf("text", customerIds.toArray()));
-                ps.executeUpdate();
+                int taskNo = firstTaskNo;
+                for (List<String> chunk : chunks) {
+                    ps.setObject(1, runId);
+                    ps.setInt(2, attempt);
+                    ps.setInt(3, taskNo++);
+                    ps.setInt(4, partition);
+                    ps.setArray(5, connection.createArrayOf("text", chunk.toArray()));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
             }
         });
     }

@@ -6,11 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.hibernate.Session;
+import org.postgresql.PGConnection;
 
 /**
  * Appends events to the outbox in the caller's transaction (DESIGN.md section 6: state and events commit together).
@@ -35,41 +39,47 @@ public class OutboxWriter {
     public record Entry(String key, Object event, String customerId, String subjectId) {}
 
     /**
-     * Appends many events of one topic with one statement, in list order (bulk work such as an invoice run issuing
-     * thousands of invoices); each gets its own envelope exactly as {@link #append(String, String, Object, String,
-     * String, Instant, String)} would build it.
+     * Appends many events of one topic with one COPY, in list order (bulk work such as an invoice run issuing
+     * thousands of invoices). Each row carries the same envelope JSON that {@link #append(String, String, Object,
+     * String, String, Instant, String)} writes; answers the event ids in list order.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<EventEnvelope> appendAll(String topic, List<Entry> entries, Instant effectiveAt, String actor) {
-        List<EventEnvelope> envelopes = new ArrayList<>(entries.size());
+    public List<UUID> appendAll(String topic, List<Entry> entries, Instant effectiveAt, String actor) {
+        List<UUID> ids = new ArrayList<>(entries.size());
         if (entries.isEmpty()) {
-            return envelopes;
+            return ids;
         }
         Instant occurredAt = Instant.now();
-        String[] ids = new String[entries.size()];
-        String[] keys = new String[entries.size()];
-        String[] payloads = new String[entries.size()];
-        for (int i = 0; i < entries.size(); i++) {
-            Entry entry = entries.get(i);
-            EventEnvelope envelope = EventEnvelope.wrap(entry.event(), occurredAt, effectiveAt, entry.customerId(),
-                    entry.subjectId(), actor);
-            envelopes.add(envelope);
-            ids[i] = envelope.eventId().toString();
-            keys[i] = entry.key();
-            payloads[i] = EventJson.write(envelope);
+        StringBuilder csv = new StringBuilder(entries.size() * 512);
+        for (Entry entry : entries) {
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            String json = EventJson.write(new BulkEnvelope(id, EventEnvelope.typeName(entry.event()),
+                    EventEnvelope.CURRENT_VERSION, occurredAt, effectiveAt, entry.customerId(), entry.subjectId(),
+                    actor, entry.event()));
+            csv.append(id).append(',');
+            quoted(csv, topic).append(',');
+            quoted(csv, entry.key()).append(',');
+            quoted(csv, json).append('\n');
         }
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO outbox (event_id, topic, msg_key, "
-                    + "payload) SELECT e::uuid, ?, k, p FROM unnest(?::text[], ?::text[], ?::text[]) WITH ORDINALITY "
-                    + "AS x(e, k, p, n) ORDER BY n")) {
-                ps.setString(1, topic);
-                ps.setArray(2, connection.createArrayOf("text", ids));
-                ps.setArray(3, connection.createArrayOf("text", keys));
-                ps.setArray(4, connection.createArrayOf("text", payloads));
-                ps.executeUpdate();
+            try {
+                connection.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                        "COPY outbox (event_id, topic, msg_key, payload) FROM STDIN WITH (FORMAT csv)",
+                        new StringReader(csv.toString()));
+            } catch (IOException e) {
+                throw new SQLException("COPY outbox failed", e);
             }
         });
-        return envelopes;
+        return ids;
+    }
+
+    /** The JSON shape of {@link EventEnvelope} with the payload serialized directly (no intermediate tree). */
+    record BulkEnvelope(UUID eventId, String type, int version, Instant occurredAt, Instant effectiveAt,
+                        String customerId, String subjectId, String actor, Object payload) {}
+
+    private static StringBuilder quoted(StringBuilder out, String value) {
+        return out.append('"').append(value.replace("\"", "\"\"")).append('"');
     }
 
     /** Appends a ready envelope; {@code partition} is explicit only for per-partition records (watermarks). */
