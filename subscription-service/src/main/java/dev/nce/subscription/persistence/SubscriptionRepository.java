@@ -71,6 +71,16 @@ public class SubscriptionRepository {
                 .setParameter(1, Timestamp.from(at)).setParameter(2, limit).getResultList();
     }
 
+    /** D9: seats of ACTIVE (EST and trials included) and SUSPENDED subscriptions in the groups, one excluded. */
+    public long heldSeats(String customerId, java.util.Collection<String> capGroups, String excludedSubscriptionId) {
+        Long sum = em.createQuery("SELECT coalesce(sum(s.quantity), 0) FROM SubscriptionEntity s WHERE s.customerId = ?1 "
+                        + "AND s.capGroup IN ?2 AND s.status IN ?3 AND s.id <> ?4", Long.class)
+                .setParameter(1, customerId).setParameter(2, capGroups)
+                .setParameter(3, List.of(dev.nce.contracts.SubscriptionStatus.ACTIVE, dev.nce.contracts.SubscriptionStatus.SUSPENDED))
+                .setParameter(4, excludedSubscriptionId == null ? "" : excludedSubscriptionId).getSingleResult();
+        return sum == null ? 0 : sum;
+    }
+
     private static String like(String q) {
         return "%" + q.toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }

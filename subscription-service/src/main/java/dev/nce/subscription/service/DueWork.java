@@ -54,6 +54,8 @@ public class DueWork {
     EventLog events;
     @Inject
     Batches batches;
+    @Inject
+    SeatCaps seatCaps;
 
     public enum Kind { RENEW, START_EST, EST_MONTH, EXPIRE, DISABLE, DELETE }
 
@@ -220,6 +222,18 @@ public class DueWork {
             return true;
         }
         PriceAnswer answer = quote.answer();
+        if (plan.applied() != null && (plan.quantity() > s.quantity || !plan.offerId().equals(s.offerId))) {
+            try {
+                seatCaps.check(repo.customer(s.customerId).orElseThrow(), answer.capGroup(), s.id, plan.quantity());
+            } catch (dev.nce.contracts.RuleViolation capExceeded) {
+                // D9: keep the current quantity, clear the scheduled changes; the next round renews as is
+                LOG.infof("scheduled changes of %s exceed the seat cap: cleared (%s)", s.id, capExceeded.getMessage());
+                s.setScheduledChanges(null);
+                em.flush();
+                events.append(new ScheduledChangesCleared(Snapshots.of(s), "seat-cap-exceeded"), s.customerId, s.id, d, SYSTEM);
+                return true;
+            }
+        }
         TermPeriod previous = Snapshots.term(s);
         if (!plan.offerId().equals(s.offerId)) {
             s.offerId = plan.offerId();

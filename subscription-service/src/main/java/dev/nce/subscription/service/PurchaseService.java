@@ -54,6 +54,10 @@ public class PurchaseService {
     public SubscriptionView purchase(PurchaseCommand command, Actor actor) {
         RenewalSettings.validateRequest(command.autoRenew(), command.endOfTermAction());
         actor.requireAccessTo(command.customerId());
+        List<PurchaseStep> ordered = steps.stream().sorted(Comparator.comparingInt(PurchaseStep::order)).toList();
+        for (PurchaseStep step : ordered) {
+            step.validate(command);
+        }
         CustomerEntity customer = uow.read(now -> repo.customer(command.customerId()))
                 .orElseThrow(() -> RuleViolation.notFound("customer " + command.customerId()));
         for (int attempt = 1; ; attempt++) {
@@ -64,7 +68,6 @@ public class PurchaseService {
                         command.plan() + " is not sold for offer " + command.offerId());
             }
             PurchaseContext context = new PurchaseContext(command, customer.billingCurrency, quote, quotedAt);
-            List<PurchaseStep> ordered = steps.stream().sorted(Comparator.comparingInt(PurchaseStep::order)).toList();
             for (PurchaseStep step : ordered) {
                 step.afterQuote(context);
             }

@@ -11,6 +11,9 @@ public interface PurchaseStep {
 
     default int order() { return 100; }
 
+    /** Request checks (400) before anything is quoted or read. */
+    default void validate(PurchaseCommand command) {}
+
     default void afterQuote(PurchaseContext context) {}
 
     default void beforeWrite(PurchaseContext context, Instant now) {}

@@ -74,6 +74,8 @@ public class SubscriptionService {
     Pricing pricing;
     @Inject
     PlatformClock clock;
+    @Inject
+    SeatCaps seatCaps;
 
     @ConfigProperty(name = "nce.notice-policy", defaultValue = "enforce")
     String noticePolicyMode;
@@ -137,6 +139,9 @@ public class SubscriptionService {
             if (quantityChange && !increase) {
                 List<SeatBatch> domain = repo.batches(s.id).stream().map(SeatBatchEntity::toDomain).toList();
                 removals = SeatBatches.reduce(domain, s.currentTerm(), s.quantity, now, s.quantity - command.quantity());
+            }
+            if (increase) {
+                seatCaps.check(customerOf(s), s.capGroup, s.id, command.quantity());
             }
             boolean settingsChange = !next.equals(current);
             if (settingsChange && next.needsNoticeComparedTo(current)) {
@@ -306,6 +311,7 @@ public class SubscriptionService {
     private SubscriptionView reactivate(String id, Plan plan, int quantity, PriceAnswer quote, Instant now, Actor actor) {
         SubscriptionEntity s = lockAndLoad(id, actor);
         StateTable.require(SubscriptionAction.RENEW, s.stateCategory());
+        seatCaps.check(customerOf(s), quote.capGroup(), s.id, quantity);
         TermPeriod previous = Snapshots.term(s);
         TermSchedule schedule = TermSchedule.starting(TermDates.utcDate(now), plan.term());
         s.term = plan.term();
@@ -343,7 +349,7 @@ public class SubscriptionService {
                 changes.billing() == null ? before.billing : changes.billing());
         String targetOffer = changes.offerId() == null ? before.offerId : changes.offerId();
         // R-A2: an unsellable pair is refused at renewal scheduling; checked against the catalog at the renewal instant
-        validateScheduledPlan(before, target, targetOffer);
+        String targetCapGroup = validateScheduledPlan(before, target, targetOffer);
         if (changes.customTermEndDate() != null) {
             LocalDate start = TermDates.renewalDate(before.endDate);
             LocalDate fullEnd = TermDates.endDate(start, target.term());
@@ -356,6 +362,9 @@ public class SubscriptionService {
             SubscriptionEntity s = lockAndLoad(id, actor);
             StateTable.require(SubscriptionAction.SET_SCHEDULED_CHANGES, s.stateCategory());
             requireRenew(s);
+            if (changes.quantity() != null || !targetOffer.equals(s.offerId)) {
+                seatCaps.check(customerOf(s), targetCapGroup, s.id, changes.quantity() == null ? s.quantity : changes.quantity());
+            }
             List<NoticePolicy.Warning> warnings = new ArrayList<>();
             noticePolicy().check(Snapshots.noticeDeadline(s), TermDates.utcDate(now)).ifPresent(warnings::add);
             s.setScheduledChanges(changes);
@@ -378,14 +387,15 @@ public class SubscriptionService {
         });
     }
 
-    private void validateScheduledPlan(SubscriptionEntity s, Plan target, String targetOffer) {
+    /** Answers the capGroup of the next term's offer (D9). */
+    private String validateScheduledPlan(SubscriptionEntity s, Plan target, String targetOffer) {
         if (!target.isEverValid()) {
             throw new RuleViolation(ErrorCode.PLAN_NOT_AVAILABLE, "R-A2", target + " is never a valid plan");
         }
         boolean offerChange = !targetOffer.equals(s.offerId);
         boolean planChange = !target.equals(Plan.of(s.term, s.billing));
         if (!offerChange && !planChange) {
-            return;
+            return s.capGroup;
         }
         Instant renewalAt = TermDates.renewalInstant(s.endDate);
         if (offerChange) {
@@ -400,6 +410,12 @@ public class SubscriptionService {
         if (!answer.sells(target)) {
             throw new RuleViolation(ErrorCode.PLAN_NOT_AVAILABLE, "R-A2", target + " is not sold for offer " + targetOffer);
         }
+        return offerChange ? answer.capGroup() : s.capGroup;
+    }
+
+    /** The subscription's customer, already locked by {@link #lockAndLoad}. */
+    dev.nce.subscription.persistence.CustomerEntity customerOf(SubscriptionEntity s) {
+        return repo.customer(s.customerId).orElseThrow(() -> RuleViolation.notFound("customer " + s.customerId));
     }
 
     private static void requireRenew(SubscriptionEntity s) {

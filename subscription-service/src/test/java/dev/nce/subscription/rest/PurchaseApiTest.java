@@ -155,13 +155,15 @@ class PurchaseApiTest {
                 .body("field", equalTo("offerId"));
         given().header("Authorization", TestTokens.bearer(TestTokens.customer("someone-else"))).contentType("application/json")
                 .body(body).post("/v1/customers/" + customer + "/subscriptions").then().statusCode(404);
-        // 422: never-valid pair, pair not sold by the offer, coterm not yet supported
+        // 422: never-valid pair, pair not sold by the offer, a P1Y co-termed to a P1M (R-B5)
         Api.purchase(customer, body.replace("P1Y", "P1M").replace("MONTHLY", "ANNUAL")).then().statusCode(422)
                 .body("code", equalTo("plan-not-available"));
         Api.purchase(customer, body.replace(E3, D365).replace("P1Y", "P3Y").replace("MONTHLY", "MONTHLY")).then()
                 .statusCode(422).body("code", equalTo("plan-not-available"));
-        Api.purchase(customer, body.replace("}", ",\"coterm\":{\"type\":\"CALENDAR_MONTH\"}}")).then().statusCode(422)
-                .body("code", equalTo("coterm-not-allowed")).body("detail", startsWith("coterm CALENDAR_MONTH is not yet supported"));
+        String otherCustomer = Api.customer("Purchase Refusals Coterm Target");
+        String monthly = Api.buy(otherCustomer, E3, "P1M", "MONTHLY", 1);
+        Api.purchase(customer, body.replace("}", ",\"coterm\":{\"type\":\"SUBSCRIPTION\",\"subscriptionId\":\"" + monthly + "\"}}"))
+                .then().statusCode(422).body("code", equalTo("coterm-not-allowed")).body("rule", equalTo("R-B5"));
         // 503: the catalog is down, never a guessed price
         FakeCatalog.down = true;
         Api.purchase(customer, body).then().statusCode(503).contentType("application/problem+json")
