@@ -13,7 +13,7 @@ import java.time.Instant;
 @Table(name = "seat_batch")
 public class SeatBatchEntity extends PanacheEntityBase {
 
-    public enum Kind { PURCHASE, RENEWAL, INCREASE, REACTIVATION }
+    public enum Kind { PURCHASE, RENEWAL, INCREASE, REACTIVATION, TERM_CHANGE, UPGRADE, TRIAL, CONVERSION, MIGRATION }
 
     @Id
     public String id;

@@ -33,6 +33,8 @@ public final class Requests {
     public record ScheduledChangesBody(@Min(1) Integer quantity, Term term, BillingFrequency billing, String offerId,
                                        LocalDate customTermEndDate) {}
 
+    public record TermChange(@NotNull Term term, @NotNull BillingFrequency billing) {}
+
     @JsonIgnoreProperties(ignoreUnknown = false)
     public record Renew(Term term, BillingFrequency billing, @Min(1) Integer quantity) {}
 }

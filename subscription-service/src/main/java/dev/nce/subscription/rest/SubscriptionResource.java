@@ -61,6 +61,8 @@ public class SubscriptionResource {
     ObjectMapper mapper;
     @Inject
     Validator validator;
+    @Inject
+    dev.nce.subscription.service.TermChangeService termChanges;
 
     @GET
     @Path("/{id}")
@@ -102,6 +104,15 @@ public class SubscriptionResource {
         Requests.Renew request = parse(body, Requests.Renew.class);
         return Response.ok(subscriptions.renew(id, new SubscriptionService.RenewCommand(request.term(),
                 request.billing(), request.quantity()), Access.of(caller))).build();
+    }
+
+    /** R-G1: lengthen the term mid-term. */
+    @POST
+    @Path("/{id}/term-changes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response termChange(@PathParam("id") String id, @Valid @NotNull Requests.TermChange request) {
+        return Response.ok(termChanges.change(id, new dev.nce.subscription.service.TermChangeService.TermChangeCommand(
+                request.term(), request.billing()), Access.of(caller))).build();
     }
 
     @GET
