@@ -43,22 +43,22 @@ class ClockJumpTest {
     @Test
     void a_fourteen_month_jump_issues_each_months_invoice_in_order_on_the_first() {
         TestEvents.customer(CUSTOMER, "USD");
-        // P1Y monthly 2022-05-10..2023-05-09, 3 seats at 12.00 USD
-        TestEvents.purchase(CUSTOMER, "s-jump", Term.P1Y, BillingFrequency.MONTHLY, 3, "12.00", "USD", "2022-05-10");
-        TestEvents.watermark(Instant.parse("2022-05-10T12:00:00Z"));
-        TestEvents.watermark(Instant.parse("2023-07-01T02:00:00Z"));
+        // P1Y monthly 2022-07-10..2023-07-09, 3 seats at 12.00 USD (after the flow test's last watermark)
+        TestEvents.purchase(CUSTOMER, "s-jump", Term.P1Y, BillingFrequency.MONTHLY, 3, "12.00", "USD", "2022-07-10");
+        TestEvents.watermark(Instant.parse("2022-07-10T12:00:00Z"));
+        TestEvents.watermark(Instant.parse("2023-09-01T02:00:00Z"));
 
         Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> given().header("Authorization", ADMIN).get("/admin/clock").then().extract().jsonPath()
-                        .getString("now"), now -> "2023-07-01T02:00:00Z".equals(now));
+                        .getString("now"), now -> "2023-09-01T02:00:00Z".equals(now));
         JsonPath invoices = Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> given().header("Authorization", ADMIN).get("/v1/customers/" + CUSTOMER + "/invoices")
                         .then().statusCode(200).extract().jsonPath(), p -> p.getInt("totalCount") == 13);
 
         List<Map<String, Object>> items = invoices.getList("items");
-        assertThat(items).extracting(i -> (String) i.get("period")).containsExactly("2022-05", "2022-06", "2022-07",
-                "2022-08", "2022-09", "2022-10", "2022-11", "2022-12", "2023-01", "2023-02", "2023-03", "2023-04",
-                "2023-05");
+        assertThat(items).extracting(i -> (String) i.get("period")).containsExactly("2022-07", "2022-08", "2022-09",
+                "2022-10", "2022-11", "2022-12", "2023-01", "2023-02", "2023-03", "2023-04", "2023-05", "2023-06",
+                "2023-07");
         for (Map<String, Object> item : items) {
             String period = (String) item.get("period");
             // D19: issued on the 1st of the next month although the clock jumped past it
@@ -77,16 +77,16 @@ class ClockJumpTest {
         JsonPath runs = given().header("Authorization", ADMIN).get("/v1/invoice-runs?limit=1000").then()
                 .statusCode(200).extract().jsonPath();
         List<Map<String, Object>> jumpRuns = runs.<Map<String, Object>>getList("items").stream()
-                .filter(r -> ((String) r.get("period")).compareTo("2022-05") >= 0).toList();
-        assertThat(jumpRuns).hasSize(13); // June 2023 has no line: no run
+                .filter(r -> ((String) r.get("period")).compareTo("2022-07") >= 0).toList();
+        assertThat(jumpRuns).hasSize(13); // August 2023 has no line: no run
         assertThat(jumpRuns).allSatisfy(r -> assertThat(r.get("status")).isEqualTo("COMPLETED"));
-        assertThat(jumpRuns).extracting(r -> (String) r.get("startedAt")).containsExactly("2022-06-01T01:00:00Z",
-                "2022-07-01T01:00:00Z", "2022-08-01T01:00:00Z", "2022-09-01T01:00:00Z", "2022-10-01T01:00:00Z",
-                "2022-11-01T01:00:00Z", "2022-12-01T01:00:00Z", "2023-01-01T01:00:00Z", "2023-02-01T01:00:00Z",
-                "2023-03-01T01:00:00Z", "2023-04-01T01:00:00Z", "2023-05-01T01:00:00Z", "2023-06-01T01:00:00Z");
+        assertThat(jumpRuns).extracting(r -> (String) r.get("startedAt")).containsExactly("2022-08-01T01:00:00Z",
+                "2022-09-01T01:00:00Z", "2022-10-01T01:00:00Z", "2022-11-01T01:00:00Z", "2022-12-01T01:00:00Z",
+                "2023-01-01T01:00:00Z", "2023-02-01T01:00:00Z", "2023-03-01T01:00:00Z", "2023-04-01T01:00:00Z",
+                "2023-05-01T01:00:00Z", "2023-06-01T01:00:00Z", "2023-07-01T01:00:00Z", "2023-08-01T01:00:00Z");
         @SuppressWarnings("unchecked")
         List<String> creationOrder = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
-                "SELECT period FROM invoice_run WHERE period >= '2022-05' ORDER BY created_at").getResultList());
+                "SELECT period FROM invoice_run WHERE period >= '2022-07' ORDER BY created_at").getResultList());
         assertThat(creationOrder).isSorted().hasSize(13);
     }
 }

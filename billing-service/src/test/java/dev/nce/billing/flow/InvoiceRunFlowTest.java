@@ -299,6 +299,43 @@ class InvoiceRunFlowTest {
         assertThat(metrics).contains("billing_invoice_tasks_done_total");
     }
 
+    @Test
+    @Order(9)
+    void a_customer_still_missing_on_the_4th_raises_the_alert_and_a_request_after_the_3rd_issues_it_today_d12_d19() {
+        String nok = "c-flow-d";
+        TestEvents.customer(nok, "NOK");
+        TestEvents.purchase(nok, "s-flow-d", Term.P1M, BillingFrequency.MONTHLY, 3, "10.00", "USD", "2022-05-01");
+        TestEvents.watermark(Instant.parse("2022-06-04T06:00:00Z"));
+
+        JsonPath may = await(() -> given().header("Authorization", ADMIN).get("/v1/invoice-runs?period=2022-05")
+                .then().statusCode(200).extract().jsonPath(), p -> p.getInt("totalCount") == 1
+                && Integer.valueOf(1).equals(p.get("items[0].missingOnAlert")));
+        String mayRun = may.getString("items[0].runId");
+        assertThat(may.getList("items[0].missingCustomers")).containsExactly(nok);
+        assertThat(may.getInt("items[0].attempt")).isEqualTo(3); // the run on the 1st, retries on the 2nd and 3rd
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).containsPattern("billing_invoice_run_missing_customers(\\{[^}]*\\})? 1\\.0");
+
+        // the rate arrives; a request after the 3rd re-issues tasks for the missing customer, issued today (D19)
+        TestEvents.fxRates(TestEvents.rate("SGD", "1.30", "2022-01-01"), TestEvents.rate("SGD", "1.32", "2022-02-15"),
+                TestEvents.rate("SGD", "1.40", "2022-03-02"), TestEvents.rate("MYR", "4.45", "2022-03-01"),
+                TestEvents.rate("NOK", "9.8765", "2022-05-01"));
+        TestEvents.watermark(Instant.parse("2022-06-05T10:00:00Z"));
+        await(() -> given().header("Authorization", ADMIN).get("/admin/clock").then().extract().jsonPath()
+                .getString("now"), now -> "2022-06-05T10:00:00Z".equals(now));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{\"period\":\"2022-05\"}")
+                .post("/v1/invoice-runs").then().statusCode(200).body("runId", equalTo(mayRun));
+
+        JsonPath invoice = await(() -> invoices(nok, "2022-05"), p -> p.getInt("totalCount") == 1);
+        assertThat(invoice.getString("items[0].issueDate")).isEqualTo("2022-06-05");
+        assertThat(invoice.getString("items[0].currency")).isEqualTo("NOK");
+        assertThat(invoice.getString("items[0].total")).isEqualTo("296.30"); // 10 x 3 x 9.8765 = 296.295 -> UP
+        assertThat(invoice.getString("items[0].lines[0].fxRateDate")).isEqualTo("2022-05-01");
+        JsonPath run = await(() -> run(mayRun), r -> "COMPLETED".equals(r.getString("status")));
+        assertThat(run.getInt("attempt")).isEqualTo(4);
+        assertThat(run.getList("missingCustomers")).isEmpty();
+    }
+
     static SubscriptionSnapshot withQuantity(SubscriptionSnapshot s, int quantity) {
         return TestEvents.snapshot(s.customerId(), s.subscriptionId(), s.term(), s.billing(), quantity,
                 s.unitPrice().toPlainString(), s.currency(), s.startDate().toString());
