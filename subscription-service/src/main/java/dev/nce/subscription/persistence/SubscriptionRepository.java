@@ -72,12 +72,12 @@ public class SubscriptionRepository {
     }
 
     /** D9: seats of ACTIVE (EST and trials included) and SUSPENDED subscriptions in the groups, one excluded. */
-    public long heldSeats(String customerId, java.util.Collection<String> capGroups, String excludedSubscriptionId) {
+    public long heldSeats(String customerId, java.util.Collection<String> capGroups, List<String> excludedSubscriptionIds) {
         Long sum = em.createQuery("SELECT coalesce(sum(s.quantity), 0) FROM SubscriptionEntity s WHERE s.customerId = ?1 "
-                        + "AND s.capGroup IN ?2 AND s.status IN ?3 AND s.id <> ?4", Long.class)
+                        + "AND s.capGroup IN ?2 AND s.status IN ?3 AND s.id NOT IN ?4", Long.class)
                 .setParameter(1, customerId).setParameter(2, capGroups)
                 .setParameter(3, List.of(dev.nce.contracts.SubscriptionStatus.ACTIVE, dev.nce.contracts.SubscriptionStatus.SUSPENDED))
-                .setParameter(4, excludedSubscriptionId == null ? "" : excludedSubscriptionId).getSingleResult();
+                .setParameter(4, excludedSubscriptionIds.isEmpty() ? List.of("") : excludedSubscriptionIds).getSingleResult();
         return sum == null ? 0 : sum;
     }
 

@@ -33,6 +33,8 @@ public final class Requests {
     public record ScheduledChangesBody(@Min(1) Integer quantity, Term term, BillingFrequency billing, String offerId,
                                        LocalDate customTermEndDate) {}
 
+    public record Upgrade(@NotBlank String targetOfferId, @NotNull @Min(1) Integer quantity, String targetSubscriptionId) {}
+
     public record TermChange(@NotNull Term term, @NotNull BillingFrequency billing) {}
 
     @JsonIgnoreProperties(ignoreUnknown = false)

@@ -63,6 +63,8 @@ public class SubscriptionResource {
     Validator validator;
     @Inject
     dev.nce.subscription.service.TermChangeService termChanges;
+    @Inject
+    dev.nce.subscription.service.UpgradeService upgrades;
 
     @GET
     @Path("/{id}")
@@ -113,6 +115,28 @@ public class SubscriptionResource {
     public Response termChange(@PathParam("id") String id, @Valid @NotNull Requests.TermChange request) {
         return Response.ok(termChanges.change(id, new dev.nce.subscription.service.TermChangeService.TermChangeCommand(
                 request.term(), request.billing()), Access.of(caller))).build();
+    }
+
+    /** R-I: the offers on the source's upgrade paths and whether each is open to it now. */
+    @GET
+    @Path("/{id}/upgrade-eligibilities")
+    public Page<dev.nce.subscription.service.UpgradeService.Eligibility> upgradeEligibilities(@PathParam("id") String id,
+            @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+        Page.Window window = Page.window(limit, offset);
+        List<dev.nce.subscription.service.UpgradeService.Eligibility> all = upgrades.eligibilities(id, Access.of(caller));
+        int from = Math.min(window.offset(), all.size());
+        return new Page<>(all.size(), all.subList(from, Math.min(all.size(), from + window.limit())));
+    }
+
+    /** R-I3/R-I4/R-I5: {source, target} as they are after the upgrade. */
+    @POST
+    @Path("/{id}/upgrades")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response upgrade(@PathParam("id") String id, @Valid @NotNull Requests.Upgrade request) {
+        String target = request.targetSubscriptionId() == null || request.targetSubscriptionId().isBlank() ? null
+                : request.targetSubscriptionId().trim();
+        return Response.ok(upgrades.upgrade(id, new dev.nce.subscription.service.UpgradeService.UpgradeCommand(
+                request.targetOfferId().trim(), request.quantity(), target), Access.of(caller))).build();
     }
 
     @GET

@@ -21,6 +21,6 @@ public class SeatCapStep implements PurchaseStep {
     public void beforeWrite(PurchaseContext context, Instant now) {
         caps.check(repo.customer(context.command.customerId())
                         .orElseThrow(() -> RuleViolation.notFound("customer " + context.command.customerId())),
-                context.quote.capGroup(), null, context.command.quantity());
+                context.quote.capGroup(), (String) null, context.command.quantity());
     }
 }

@@ -40,12 +40,17 @@ public class SeatCaps {
      * {@code excludedSubscriptionId} (null for a new one) holds {@code quantity} seats. The customer row must be locked.
      */
     public void check(CustomerEntity lockedCustomer, String capGroup, String excludedSubscriptionId, int quantity) {
+        check(lockedCustomer, capGroup, excludedSubscriptionId == null ? List.of() : List.of(excludedSubscriptionId), quantity);
+    }
+
+    /** As above with several changing subscriptions excluded; {@code quantity} is what they hold afterwards. */
+    public void check(CustomerEntity lockedCustomer, String capGroup, List<String> excludedSubscriptionIds, int quantity) {
         SeatCap cap = policy();
         Set<String> groups = cap.countedGroups(capGroup);
         if (groups.isEmpty()) {
             return;
         }
-        long held = repo.heldSeats(lockedCustomer.id, groups, excludedSubscriptionId);
+        long held = repo.heldSeats(lockedCustomer.id, groups, excludedSubscriptionIds);
         cap.check(capGroup, held, Views.externalSeats(lockedCustomer), quantity);
     }
 }
