@@ -49,17 +49,29 @@ public class OutboxRelay {
     private volatile KafkaProducer<String, String> producer;
     private Counter published;
 
-    @Scheduled(every = "${nce.outbox.relay.interval:0.1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @ConfigProperty(name = "nce.outbox.relay.poll-millis", defaultValue = "50")
+    long pollMillis;
+    @ConfigProperty(name = "nce.outbox.relay.tick-millis", defaultValue = "900")
+    long tickMillis;
+
+    @Scheduled(every = "${nce.outbox.relay.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         if (!enabled) {
             return;
         }
+        // The scheduler ticks once a second at best; within a tick the relay keeps polling every pollMillis so an
+        // event waits tens of milliseconds, not a second, between commit and broker.
+        long until = System.currentTimeMillis() + tickMillis;
         try {
-            int sent;
             do {
-                sent = publishBatch();
-            } while (sent >= batchSize);
+                int sent = publishBatch();
+                if (sent == 0) {
+                    Thread.sleep(pollMillis);
+                }
+            } while (System.currentTimeMillis() < until);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.warnf("outbox relay: %s (will retry)", e.getMessage());
         }
