@@ -44,6 +44,9 @@ import java.util.regex.Pattern;
 @Idempotent
 public class CustomerResource {
 
+    @Inject
+    dev.nce.subscription.service.TrialService trials;
+
     static final String MERGE_PATCH = "application/merge-patch+json";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Set<String> PATCH_FIELDS = Set.of("name", "contactEmail", "externalSeats", "billingCurrency");
@@ -139,6 +142,15 @@ public class CustomerResource {
                 request.coterm() == null ? null : request.coterm().subscriptionId());
         SubscriptionView view = purchases.purchase(command, Access.of(caller));
         return Response.status(201).entity(view).build();
+    }
+
+    /** R-J1 / D15: a 25-seat, 30-day free trial of an offer with trialAvailable. */
+    @POST
+    @Path("/{customerId}/trials")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response trial(@PathParam("customerId") String customerId, @Valid @NotNull Requests.Trial request) {
+        requireWellFormed(customerId);
+        return Response.status(201).entity(trials.start(customerId, request.offerId().trim(), Access.of(caller))).build();
     }
 
     @GET

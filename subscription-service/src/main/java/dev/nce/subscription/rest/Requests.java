@@ -35,6 +35,11 @@ public final class Requests {
 
     public record Upgrade(@NotBlank String targetOfferId, @NotNull @Min(1) Integer quantity, String targetSubscriptionId) {}
 
+    public record Trial(@NotBlank String offerId) {}
+
+    public record TrialConversion(String targetSubscriptionId, String offerId, Term term, BillingFrequency billing,
+                                  @Min(1) Integer quantity) {}
+
     public record TermChange(@NotNull Term term, @NotNull BillingFrequency billing) {}
 
     @JsonIgnoreProperties(ignoreUnknown = false)

@@ -65,6 +65,8 @@ public class SubscriptionResource {
     dev.nce.subscription.service.TermChangeService termChanges;
     @Inject
     dev.nce.subscription.service.UpgradeService upgrades;
+    @Inject
+    dev.nce.subscription.service.TrialService trials;
 
     @GET
     @Path("/{id}")
@@ -115,6 +117,18 @@ public class SubscriptionResource {
     public Response termChange(@PathParam("id") String id, @Valid @NotNull Requests.TermChange request) {
         return Response.ok(termChanges.change(id, new dev.nce.subscription.service.TermChangeService.TermChangeCommand(
                 request.term(), request.billing()), Access.of(caller))).build();
+    }
+
+    /** R-J3: convert a trial now, into itself or into an existing subscription -> {source, target}. */
+    @POST
+    @Path("/{id}/trial-conversions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response trialConversion(@PathParam("id") String id, @Valid @NotNull Requests.TrialConversion request) {
+        String target = request.targetSubscriptionId() == null || request.targetSubscriptionId().isBlank() ? null
+                : request.targetSubscriptionId().trim();
+        return Response.ok(trials.convert(id, new dev.nce.subscription.service.TrialService.ConversionCommand(target,
+                request.offerId() == null || request.offerId().isBlank() ? null : request.offerId().trim(),
+                request.term(), request.billing(), request.quantity()), Access.of(caller))).build();
     }
 
     /** R-I: the offers on the source's upgrade paths and whether each is open to it now. */

@@ -56,8 +56,10 @@ public class DueWork {
     Batches batches;
     @Inject
     SeatCaps seatCaps;
+    @Inject
+    TrialService trials;
 
-    public enum Kind { RENEW, START_EST, EST_MONTH, EXPIRE, DISABLE, DELETE }
+    public enum Kind { RENEW, START_EST, EST_MONTH, EXPIRE, DISABLE, DELETE, CONVERT_TRIAL }
 
     /** What is due for one subscription at {@code d}, and the quote it needs (null when none). */
     public record Step(String subscriptionId, Kind kind, QuoteItem quote) {}
@@ -81,6 +83,9 @@ public class DueWork {
                     s.scheduledChanges());
             quote = new QuoteItem(plan.offerId(), plan.plan().term().name(), plan.plan().billing().name(), d.toString(),
                     s.currency, null);
+        } else if (kind == Kind.CONVERT_TRIAL) {
+            Plan plan = dev.nce.subscription.domain.TrialPolicy.conversionPlan(s.scheduledChanges());
+            quote = new QuoteItem(conversionOffer(s), plan.term().name(), plan.billing().name(), d.toString(), s.currency, null);
         } else if (kind == Kind.START_EST || kind == Kind.EST_MONTH) {
             quote = new QuoteItem(s.offerId, null, null, d.toString(), s.currency, true);
         }
@@ -94,8 +99,8 @@ public class DueWork {
                     return Kind.EST_MONTH;
                 }
                 if (s.trial) {
-                    // D15: a trial that is not converted ends EXPIRED (conversion at trialEndsAt: issue 6)
-                    return Kind.EXPIRE;
+                    // R-J2 / D15: auto-renew on converts at trialEndsAt, otherwise the trial ends EXPIRED
+                    return TrialService.converts(s) ? Kind.CONVERT_TRIAL : Kind.EXPIRE;
                 }
                 return termEnd(s);
             case SUSPENDED:
@@ -188,6 +193,15 @@ public class DueWork {
                     return true;
                 }
                 nextExtendedServiceMonth(s, quote.answer(), d);
+                return true;
+            case CONVERT_TRIAL:
+                if (quote == null || !quote.ok()) {
+                    LOG.warnf("trial %s cannot be converted (%s): it expires", s.id, reason(quote));
+                    expire(s, d);
+                    return true;
+                }
+                trials.convertInPlace(s, conversionOffer(s), dev.nce.subscription.domain.TrialPolicy.conversionPlan(s.scheduledChanges()),
+                        dev.nce.subscription.domain.TrialPolicy.conversionQuantity(s.scheduledChanges()), quote.answer(), d, SYSTEM);
                 return true;
             case EXPIRE:
                 expire(s, d);
@@ -320,6 +334,10 @@ public class DueWork {
         s.nextDueAt = null;
         em.flush();
         events.append(new SubscriptionDeleted(Snapshots.of(s)), s.customerId, s.id, d, SYSTEM);
+    }
+
+    private static String conversionOffer(SubscriptionEntity s) {
+        return s.hasScheduledChanges && s.schedOfferId != null ? s.schedOfferId : s.offerId;
     }
 
     private static String reason(Pricing.Outcome outcome) {

@@ -45,6 +45,8 @@ public class FakeCatalog {
 
     public static final Map<String, Offer> OFFERS = new ConcurrentHashMap<>();
     public static volatile boolean down;
+    /** Offers that answer trialAvailable true (R-J1). */
+    public static final java.util.Set<String> TRIAL_OFFERS = ConcurrentHashMap.newKeySet();
     public static final AtomicInteger QUOTE_CALLS = new AtomicInteger();
     public static final AtomicInteger PRICE_CALLS = new AtomicInteger();
     public static volatile String lastAuthorization;
@@ -148,7 +150,7 @@ public class FakeCatalog {
         body.put("capGroup", offer.capGroup());
         body.put("renewable", offer.renewable());
         body.put("midTermIncrease", offer.midTermIncrease());
-        body.put("trialAvailable", false);
+        body.put("trialAvailable", TRIAL_OFFERS.contains(offer.offerId()));
         body.put("upgradePaths", offer.upgradePaths());
         List<Map<String, String>> plans = new ArrayList<>();
         for (String p : offer.plans()) {
