@@ -117,7 +117,7 @@ public final class DemoScenario {
         }));
         steps.add(new Step(at("2022-01-20T08:00:00Z"), "Northwind buys Dynamics 365 on a three-year term, billed annually", s ->
                 s.purchase("northwind-d365", "Northwind GmbH", "Dynamics 365", "P3Y", "ANNUAL", 10, null)));
-        steps.add(new Step(at("2022-02-01T12:00:00Z"), "Fabrikam buys Microsoft 365 Business Standard, annual term billed monthly (AUD list)", s ->
+        steps.add(new Step(at("2022-02-01T12:00:00Z"), "Fabrikam buys Microsoft 365 Business Standard, annual term billed monthly (USD list, invoiced in AUD)", s ->
                 s.purchase("fabrikam-standard", "Fabrikam Pty", "Microsoft 365 Business Standard", "P1Y", "MONTHLY", 20, null)));
         steps.add(new Step(at("2022-02-17T09:00:00Z"), "Fabrikam adds 4 seats mid-term (a new 168-h window for those seats)", s ->
                 s.patchQuantity("fabrikam-standard", 24)));
