@@ -134,6 +134,11 @@ public final class Nce {
                 throw new StackException("demo: unknown option " + a + " (expected --fast)");
             }
         }
+        Stack previous = new Stack(config(null, false), out::println);
+        if (!previous.runningNames().isEmpty()) {
+            out.println("demo: stopping the running stack first (the demo starts fresh)");
+            previous.down();
+        }
         List<String> upArgs = List.of("--fresh", "--clock", dev.nce.stack.demo.DemoScenario.START.toString());
         int rc = up(upArgs);
         if (rc != 0) {

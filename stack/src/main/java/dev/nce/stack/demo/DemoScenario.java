@@ -334,7 +334,8 @@ public final class DemoScenario {
         if (exact != null) {
             return exact;
         }
-        return offersByName.entrySet().stream().filter(e -> e.getKey().startsWith(name))
+        String wanted = name.toLowerCase(java.util.Locale.ROOT);
+        return offersByName.entrySet().stream().filter(e -> e.getKey().toLowerCase(java.util.Locale.ROOT).contains(wanted))
                 .min(Comparator.comparing(e -> e.getKey().length())).map(Map.Entry::getValue)
                 .orElseThrow(() -> new IllegalStateException("the demo catalog has no offer named " + name));
     }
