@@ -10,7 +10,19 @@ import org.jboss.logging.Logger;
  */
 final class Retrying {
 
+    /** Set when the application begins to stop (see ShutdownFlag). */
+    static volatile boolean shuttingDown;
+
     private Retrying() {}
+
+    private static boolean isShutdown(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalStateException && t.getMessage() != null && t.getMessage().contains("is closed")) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     static <T> T run(Logger log, String what, int attempts, Supplier<T> work) {
         long backoff = 100;
@@ -18,6 +30,11 @@ final class Retrying {
             try {
                 return work.get();
             } catch (RuntimeException e) {
+                if (shuttingDown || isShutdown(e)) {
+                    // never skip a record because the application is stopping: it stays uncommitted and is
+                    // redelivered after the restart (nothing lost, DESIGN.md section 6)
+                    throw e;
+                }
                 boolean transientFailure = isTransient(e);
                 if (!transientFailure && attempt >= attempts) {
                     log.errorf(e, "%s failed %d times; skipped", what, attempt);
