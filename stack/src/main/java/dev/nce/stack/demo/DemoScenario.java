@@ -127,7 +127,7 @@ public final class DemoScenario {
                 s.upgrade("fabrikam-standard", "fabrikam-premium", "Microsoft 365 Business Premium", 5)));
         steps.add(new Step(at("2022-07-01T09:00:00Z"), "Contoso buys Visio Plan 2 co-termed with its E3 annual subscription (prorated first term)", s ->
                 s.purchase("contoso-visio", "Contoso Ltd", "Visio Plan 2", "P1Y", "ANNUAL", 5, "contoso-e3-annual")));
-        steps.add(new Step(at("2022-09-12T09:00:00Z"), "Contoso's monthly seats are no longer needed: auto-renew off (ends at term end)", s ->
+        steps.add(new Step(at("2022-09-05T09:00:00Z"), "Contoso gives notice on its monthly seats before the 7-day deadline (D7): auto-renew off", s ->
                 s.patch("contoso-e3-monthly", s.json().put("autoRenew", false))));
         steps.add(new Step(at("2023-02-01T09:00:00Z"), "Tailspin buys Office 365 E1 for a year, auto-renew off: left to expire (before EST)", s ->
                 s.purchase("tailspin-e1", "Tailspin Toys", "Office 365 E1", "P1Y", "MONTHLY", 10, null, false)));
