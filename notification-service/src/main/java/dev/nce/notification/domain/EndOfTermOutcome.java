@@ -1,5 +1,7 @@
 package dev.nce.notification.domain;
 
+import dev.nce.contracts.ExtendedServiceTermScope;
+
 import dev.nce.contracts.EndOfTermAction;
 import java.time.LocalDate;
 
@@ -18,7 +20,7 @@ public enum EndOfTermOutcome {
                 return DISABLED;
             case EXTENDED_SERVICE_TERM:
                 // outside EST scope the old behaviour applies: expired with the free grace (D17)
-                return ExtendedServiceTermScope.inScope(startDate, endDate) ? EXTENDED_SERVICE_TERM : EXPIRES;
+                return ExtendedServiceTermScope.covers(startDate, endDate) ? EXTENDED_SERVICE_TERM : EXPIRES;
             default:
                 return EXPIRES;
         }

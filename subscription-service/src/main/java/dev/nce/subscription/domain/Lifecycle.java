@@ -1,5 +1,7 @@
 package dev.nce.subscription.domain;
 
+import dev.nce.contracts.ExtendedServiceTermScope;
+
 import dev.nce.contracts.EndOfTermAction;
 import dev.nce.contracts.SubscriptionStatus;
 import dev.nce.contracts.Term;

@@ -1,5 +1,7 @@
 package dev.nce.subscription.service;
 
+import dev.nce.contracts.ExtendedServiceTermScope;
+
 import dev.nce.contracts.ErrorCode;
 import dev.nce.contracts.RuleViolation;
 import dev.nce.contracts.SubscriptionStatus;
@@ -7,7 +9,6 @@ import dev.nce.contracts.TermDates;
 import dev.nce.contracts.events.SubscriptionEvent.SubscriptionCreated;
 import dev.nce.kit.clock.PlatformClock;
 import dev.nce.subscription.client.PriceAnswer;
-import dev.nce.subscription.domain.ExtendedServiceTermScope;
 import dev.nce.subscription.domain.RenewalSettings;
 import dev.nce.subscription.domain.TermSchedule;
 import dev.nce.subscription.persistence.CustomerEntity;

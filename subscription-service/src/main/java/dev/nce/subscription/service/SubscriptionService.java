@@ -1,5 +1,7 @@
 package dev.nce.subscription.service;
 
+import dev.nce.contracts.ExtendedServiceTermScope;
+
 import dev.nce.contracts.EndOfTermAction;
 import dev.nce.contracts.ErrorCode;
 import dev.nce.contracts.Plan;
@@ -20,7 +22,6 @@ import dev.nce.contracts.events.SubscriptionEvent.SubscriptionSuspended;
 import dev.nce.contracts.events.TermPeriod;
 import dev.nce.kit.clock.PlatformClock;
 import dev.nce.subscription.client.PriceAnswer;
-import dev.nce.subscription.domain.ExtendedServiceTermScope;
 import dev.nce.subscription.domain.NoticePolicy;
 import dev.nce.subscription.domain.RenewalSettings;
 import dev.nce.subscription.domain.ScheduledChanges;

@@ -1,5 +1,7 @@
 package dev.nce.subscription.service;
 
+import dev.nce.contracts.ExtendedServiceTermScope;
+
 import dev.nce.contracts.BillingFrequency;
 import dev.nce.contracts.ErrorCode;
 import dev.nce.contracts.Plan;
@@ -11,7 +13,6 @@ import dev.nce.contracts.events.SubscriptionEvent.TermLengthened;
 import dev.nce.contracts.events.TermPeriod;
 import dev.nce.kit.clock.PlatformClock;
 import dev.nce.subscription.client.PriceAnswer;
-import dev.nce.subscription.domain.ExtendedServiceTermScope;
 import dev.nce.subscription.domain.RenewalSettings;
 import dev.nce.subscription.domain.StateTable;
 import dev.nce.subscription.domain.SubscriptionAction;

@@ -1,5 +1,7 @@
 package dev.nce.subscription.service;
 
+import dev.nce.contracts.ExtendedServiceTermScope;
+
 import dev.nce.contracts.EndOfTermAction;
 import dev.nce.contracts.ErrorCode;
 import dev.nce.contracts.Plan;
@@ -11,7 +13,6 @@ import dev.nce.contracts.events.SubscriptionEvent.SubscriptionDeleted;
 import dev.nce.contracts.events.SubscriptionEvent.TrialConverted;
 import dev.nce.kit.clock.PlatformClock;
 import dev.nce.subscription.client.PriceAnswer;
-import dev.nce.subscription.domain.ExtendedServiceTermScope;
 import dev.nce.subscription.domain.RenewalSettings;
 import dev.nce.subscription.domain.StateTable;
 import dev.nce.subscription.domain.SubscriptionAction;

@@ -1,5 +1,7 @@
 package dev.nce.subscription.domain;
 
+import dev.nce.contracts.ExtendedServiceTermScope;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nce.contracts.EndOfTermAction;
