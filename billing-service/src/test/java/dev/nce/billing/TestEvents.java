@@ -117,7 +117,7 @@ public final class TestEvents {
         LocalDate end = TermDates.endDate(startDate, term);
         return new SubscriptionSnapshot(subscriptionId, customerId, "CFQ7TTC0LF8Q:0001", "Microsoft 365 E3", null,
                 term, billing, quantity, SubscriptionStatus.ACTIVE, true, EndOfTermAction.RENEW, false,
-                new BigDecimal(price), currency, null, null, null, TermDates.startOfDay(startDate), startDate, end, end,
+                new BigDecimal(price), currency, null, null, null, null, TermDates.startOfDay(startDate), startDate, end, end,
                 startDate, end.plusDays(1), end.plusDays(1).minusDays(30), List.of(), false, null, null, 1L);
     }
 
@@ -125,7 +125,7 @@ public final class TestEvents {
         return new SubscriptionSnapshot(s.subscriptionId(), s.customerId(), s.offerId(), s.offerName(), s.capGroup(),
                 s.term(), s.billing(), quantity, s.status(), s.autoRenew(), s.endOfTermAction(),
                 s.inExtendedServiceTerm(), s.unitPrice(), s.currency(), s.listUnitPrice(), s.promotionId(),
-                s.discountUntil(), s.termStartAt(), s.startDate(), s.endDate(), s.chargePeriodEndDate(),
+                s.discountUntil(), s.promotionMaxSeats(), s.termStartAt(), s.startDate(), s.endDate(), s.chargePeriodEndDate(),
                 s.originalStartDate(), s.renewalDate(), s.noticeDeadline(), s.termYearStarts(), s.trial(),
                 s.trialEndsAt(), s.parentSubscriptionId(), s.version() + 1);
     }

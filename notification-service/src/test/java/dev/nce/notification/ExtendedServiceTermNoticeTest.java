@@ -77,7 +77,7 @@ class ExtendedServiceTermNoticeTest {
             var estSnapshot = new dev.nce.contracts.events.SubscriptionSnapshot(sub, customer, offerId, "Microsoft 365 E3",
                     null, Term.P1Y, dev.nce.contracts.BillingFrequency.MONTHLY, 10, SubscriptionStatus.ACTIVE, false,
                     EndOfTermAction.EXTENDED_SERVICE_TERM, true, new BigDecimal("44.50"), "USD", new BigDecimal("44.50"),
-                    null, null, estStart, LocalDate.parse("2026-06-01"), LocalDate.parse("2026-06-30"),
+                    null, null, null, estStart, LocalDate.parse("2026-06-01"), LocalDate.parse("2026-06-30"),
                     LocalDate.parse("2026-06-30"), start, LocalDate.parse("2026-07-01"), null, List.of(), false, null, null, 3);
             events.subscription(customer, sub, new SubscriptionEvent.ExtendedTermStarted(estSnapshot,
                     new TermPeriod(start, LocalDate.parse("2026-05-31")), LocalDate.parse("2026-06-01"),

@@ -56,7 +56,7 @@ final class Snapshots {
         LocalDate end = endDate != null ? endDate : TermDates.endDate(startDate, term);
         LocalDate chargeEnd = chargePeriodEndDate != null ? chargePeriodEndDate : TermDates.endDate(startDate, term);
         return new SubscriptionSnapshot(subscriptionId, customerId, offerId, offerName, null, term, billing, quantity,
-                status, true, EndOfTermAction.RENEW, est, unitPrice, currency, null, null, null,
+                status, true, EndOfTermAction.RENEW, est, unitPrice, currency, null, null, null, null,
                 TermDates.startOfDay(startDate), startDate, end, chargeEnd, startDate, end.plusDays(1),
                 end.plusDays(1).minusDays(30), termYearStarts, trial, null, null, 1L);
     }

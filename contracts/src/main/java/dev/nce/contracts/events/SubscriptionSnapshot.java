@@ -15,6 +15,8 @@ import java.util.List;
  * pricing currency); {@code termStartAt} is the instant the current term (or EST month) started;
  * {@code termYearStarts} are the P3Y/ANNUAL year starts (BL-6), empty otherwise; {@code chargePeriodEndDate} is the
  * default (full-length) end of the current term, which differs from endDate only for a co-termed first term (R-B5).
+ * With a promotion (R-K): {@code unitPrice} is the discounted price, {@code listUnitPrice} the regular one; seats above
+ * {@code promotionMaxSeats} (R-K3) and every seat after {@code discountUntil} (R-K7) pay {@code listUnitPrice}.
  */
 public record SubscriptionSnapshot(
         String subscriptionId,
@@ -34,6 +36,7 @@ public record SubscriptionSnapshot(
         BigDecimal listUnitPrice,
         String promotionId,
         LocalDate discountUntil,
+        Integer promotionMaxSeats,
         Instant termStartAt,
         LocalDate startDate,
         LocalDate endDate,

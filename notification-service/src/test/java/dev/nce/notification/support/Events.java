@@ -107,7 +107,7 @@ public final class Events implements AutoCloseable {
         LocalDate deadline = renewal.minusDays(term == Term.P1M ? 7 : 30);
         return new SubscriptionSnapshot(subscriptionId, customerId, offerId, "Microsoft 365 E3", null, term,
                 BillingFrequency.MONTHLY, quantity, status, action == EndOfTermAction.RENEW, action, false,
-                new BigDecimal("37.80"), "USD", new BigDecimal("37.80"), null, null, termStartAt, start, end, end,
+                new BigDecimal("37.80"), "USD", new BigDecimal("37.80"), null, null, null, termStartAt, start, end, end,
                 start, renewal, deadline, List.of(), false, null, null, 1);
     }
 }

@@ -63,6 +63,9 @@ public class SubscriptionEntity extends PanacheEntityBase {
     public String promotionId;
     @Column(name = "discount_until")
     public LocalDate discountUntil;
+    /** R-K3: seats above this count pay listUnitPrice; null = no promotion or no maximum. */
+    @Column(name = "promotion_max_seats")
+    public Integer promotionMaxSeats;
     @Column(name = "term_start_at")
     public Instant termStartAt;
     @Column(name = "start_date")

@@ -21,7 +21,7 @@ public final class Snapshots {
                 : TermSchedule.starting(s.startDate, s.term).termYearStarts(s.billing);
         return new SubscriptionSnapshot(s.id, s.customerId, s.offerId, s.offerName, s.capGroup, s.term, s.billing,
                 s.quantity, s.status, s.autoRenew, s.endOfTermAction, s.inExtendedServiceTerm, s.unitPrice, s.currency,
-                s.listUnitPrice, s.promotionId, s.discountUntil, s.termStartAt, s.startDate, s.endDate,
+                s.listUnitPrice, s.promotionId, s.discountUntil, s.promotionMaxSeats, s.termStartAt, s.startDate, s.endDate,
                 s.chargePeriodEndDate, s.originalStartDate, schedule.renewalDate(), noticeDeadline(s), yearStarts,
                 s.trial, s.trialEndsAt, s.parentSubscriptionId, s.version);
     }
