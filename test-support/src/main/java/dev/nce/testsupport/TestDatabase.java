@@ -20,12 +20,14 @@ public abstract class TestDatabase implements io.quarkus.test.common.QuarkusTest
 
     @Override
     public Map<String, String> start() {
-        ensure(database());
+        // -Dnce.test.db-suffix=_b lets a second checkout run the same module's tests at the same time
+        String database = database() + System.getProperty("nce.test.db-suffix", "");
+        ensure(database);
         return Map.of(
                 "quarkus.datasource.username", ROLE,
                 "quarkus.datasource.password", ROLE,
-                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + database(),
-                "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:5432/" + database());
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/" + database,
+                "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:5432/" + database);
     }
 
     @Override
