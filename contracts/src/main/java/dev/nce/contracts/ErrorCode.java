@@ -23,6 +23,8 @@ public final class ErrorCode {
     public static final String PLAN_NOT_AVAILABLE = "plan-not-available";
     public static final String UPGRADE_NOT_ELIGIBLE = "upgrade-not-eligible";
     public static final String COTERM_NOT_ALLOWED = "coterm-not-allowed";
+    /** R-K2: the named promotion is not acquirable for this purchase (date, offer, plan or seats). */
+    public static final String PROMOTION_NOT_ELIGIBLE = "promotion-not-eligible";
     public static final String IDEMPOTENCY_KEY_REUSED = "idempotency-key-reused";
     public static final String CATALOG_UNAVAILABLE = "catalog-unavailable";
     public static final String SERVICE_UNAVAILABLE = "service-unavailable";
@@ -44,7 +46,7 @@ public final class ErrorCode {
             case CANCELLATION_WINDOW_CLOSED, REDUCTION_EXCEEDS_REFUNDABLE, NOTICE_PERIOD_PASSED, SEAT_CAP_EXCEEDED,
                  INVALID_STATE, TERM_SHORTENING_NOT_ALLOWED, CLOCK_BACKWARDS, SIMULATION_DISABLED,
                  CONCURRENT_MODIFICATION, TERM_CHANGE_NOT_ALLOWED, PERIOD_NOT_CLOSED, IDEMPOTENCY_KEY_IN_PROGRESS -> 409;
-            case PLAN_NOT_AVAILABLE, UPGRADE_NOT_ELIGIBLE, COTERM_NOT_ALLOWED, IDEMPOTENCY_KEY_REUSED -> 422;
+            case PLAN_NOT_AVAILABLE, UPGRADE_NOT_ELIGIBLE, COTERM_NOT_ALLOWED, IDEMPOTENCY_KEY_REUSED, PROMOTION_NOT_ELIGIBLE -> 422;
             case CATALOG_UNAVAILABLE, SERVICE_UNAVAILABLE -> 503;
             default -> 500;
         };

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** catalog-service's price endpoints (docs/CONVENTIONS.md service-to-service), bearer token from nce.catalog.token. */
+/** catalog-service's price and promotion endpoints (docs/CONVENTIONS.md service-to-service), bearer token from nce.catalog.token. */
 @RegisterRestClient(configKey = "catalog")
 @RegisterProvider(CatalogResponseMapper.class)
 @Path("/v1")
@@ -36,4 +36,13 @@ public interface CatalogClient {
     @Path("/price-quotes")
     @Consumes(MediaType.APPLICATION_JSON)
     QuoteResponse quotes(QuoteRequest request);
+
+    @GET
+    @Path("/promotions/{promotionId}")
+    PromotionAnswer promotion(@PathParam("promotionId") String promotionId);
+
+    @GET
+    @Path("/promotions")
+    PromotionPage promotions(@QueryParam("offerId") String offerId, @QueryParam("at") String at,
+                             @QueryParam("limit") int limit, @QueryParam("offset") int offset);
 }

@@ -32,4 +32,18 @@ public class CatalogGateway {
     public QuoteResponse quotes(QuoteRequest request) {
         return client.quotes(request);
     }
+
+    @Timeout(8000)
+    @Retry(maxRetries = 2, delay = 200, abortOn = CatalogRefusal.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.75, delay = 5000, skipOn = CatalogRefusal.class)
+    public PromotionAnswer promotion(String promotionId) {
+        return client.promotion(promotionId);
+    }
+
+    @Timeout(8000)
+    @Retry(maxRetries = 2, delay = 200, abortOn = CatalogRefusal.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.75, delay = 5000, skipOn = CatalogRefusal.class)
+    public PromotionPage promotions(String offerId, String at, int limit, int offset) {
+        return client.promotions(offerId, at, limit, offset);
+    }
 }

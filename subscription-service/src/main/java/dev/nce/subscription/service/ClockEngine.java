@@ -2,6 +2,8 @@ package dev.nce.subscription.service;
 
 import dev.nce.contracts.ErrorCode;
 import dev.nce.contracts.RuleViolation;
+import dev.nce.contracts.TermDates;
+import dev.nce.contracts.catalog.PromotionData;
 import dev.nce.kit.clock.ClockAdvancer;
 import dev.nce.kit.clock.ClockLock;
 import dev.nce.kit.clock.ClockStore;
@@ -27,7 +29,7 @@ import org.jboss.logging.Logger;
  * The platform clock (DESIGN.md section 3). Processes every due transition of every subscription in chronological
  * order up to a target instant, each instant's chunk in its own transaction at that instant (so events carry the due
  * instant as effectiveAt), then, under the exclusive clock lock, persists the clock and writes Watermark(target) to every
- * partition in the same transaction. Prices are quoted before each step's transaction (never under the lock). Catch-up
+ * partition in the same transaction. Prices (and promotions for renewals) are read before each step's transaction (never under the lock). Catch-up
  * work: a jump of a year and a restart after downtime are the same case.
  */
 @ApplicationScoped
@@ -49,6 +51,8 @@ public class ClockEngine implements ClockAdvancer {
     Pricing pricing;
     @Inject
     SubscriptionRepository repo;
+    @Inject
+    Promotions promotions;
 
     @ConfigProperty(name = "nce.due-work.chunk-size", defaultValue = "500")
     int chunkSize;
@@ -105,9 +109,12 @@ public class ClockEngine implements ClockAdvancer {
             for (Pricing.Outcome outcome : pricing.quoteAll(List.copyOf(items))) {
                 quotes.put(outcome.item(), outcome);
             }
+            // R-K4: promotions once per renewed offer at this instant, outside the transaction like prices
+            Map<String, List<PromotionData>> offerPromotions = promotions.acquirable(DueWork.renewedOffers(steps),
+                    TermDates.utcDate(d));
             int changed = QuarkusTransaction.requiringNew().timeout(600).call(() -> {
                 stepLock(d);
-                return dueWork.apply(d, steps, quotes);
+                return dueWork.apply(d, steps, quotes, offerPromotions);
             });
             if (changed == 0) {
                 if (++idleRounds > 3) {

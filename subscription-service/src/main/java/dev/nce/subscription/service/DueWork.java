@@ -14,7 +14,9 @@ import dev.nce.contracts.events.TermPeriod;
 import dev.nce.subscription.client.CatalogRefusal;
 import dev.nce.subscription.client.PriceAnswer;
 import dev.nce.subscription.client.QuoteItem;
+import dev.nce.contracts.catalog.PromotionData;
 import dev.nce.subscription.domain.Lifecycle;
+import dev.nce.subscription.domain.PromotionEligibility;
 import dev.nce.subscription.domain.RenewalPlanner;
 import dev.nce.subscription.domain.TermEndOutcome;
 import dev.nce.subscription.domain.TermSchedule;
@@ -26,18 +28,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.jboss.logging.Logger;
 
 /**
  * The due transitions of subscriptions at one instant {@code d} (DESIGN.md "Renewal"; R-F2, R-H2, D10, D17, D20):
  * renewal with scheduled changes and a re-quoted price, EST start and EST months, expiry, disable, delete. Planned in
- * one read, priced by one POST /v1/price-quotes, then applied in the caller's transaction. Idempotent: a subscription
+ * one read, priced by one POST /v1/price-quotes (and promotions read once per renewed offer, R-K4), then applied in the
+ * caller's transaction. Idempotent: a subscription
  * is changed only while its next_due_at is still {@code d}, and every change moves next_due_at on.
  */
 @ApplicationScoped
@@ -63,6 +70,13 @@ public class DueWork {
 
     /** What is due for one subscription at {@code d}, and the quote it needs (null when none). */
     public record Step(String subscriptionId, Kind kind, QuoteItem quote) {}
+
+    /** R-K4: the offers renewing in {@code steps}, whose acquirable promotions the renewals need (one read each). */
+    public static Set<String> renewedOffers(List<Step> steps) {
+        Set<String> offers = new TreeSet<>();
+        steps.stream().filter(st -> st.kind() == Kind.RENEW && st.quote() != null).forEach(st -> offers.add(st.quote().offerId()));
+        return offers;
+    }
 
     /** Reads what is due at {@code d} (a bounded chunk) and which prices that needs. */
     @Transactional
@@ -140,7 +154,8 @@ public class DueWork {
      * next round.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int apply(Instant d, List<Step> steps, Map<QuoteItem, Pricing.Outcome> quotes) {
+    public int apply(Instant d, List<Step> steps, Map<QuoteItem, Pricing.Outcome> quotes,
+                     Map<String, List<PromotionData>> promotions) {
         List<SubscriptionEntity> subs = new ArrayList<>();
         for (Step step : steps) {
             SubscriptionEntity s = em.find(SubscriptionEntity.class, step.subscriptionId());
@@ -165,8 +180,11 @@ public class DueWork {
             if (now.kind() != planned.kind() || (now.quote() != null && !now.quote().equals(planned.quote()))) {
                 continue;
             }
+            if (now.kind() == Kind.RENEW && !promotions.containsKey(now.quote().offerId())) {
+                continue; // promotions not read for this offer: never guess "none" (R-K4); planned again next round
+            }
             Pricing.Outcome outcome = now.quote() == null ? null : quotes.get(now.quote());
-            if (apply(s, now.kind(), outcome, d)) {
+            if (apply(s, now.kind(), outcome, d, promotions)) {
                 changed++;
             }
         }
@@ -174,10 +192,11 @@ public class DueWork {
         return changed;
     }
 
-    private boolean apply(SubscriptionEntity s, Kind kind, Pricing.Outcome quote, Instant d) {
+    private boolean apply(SubscriptionEntity s, Kind kind, Pricing.Outcome quote, Instant d,
+                          Map<String, List<PromotionData>> promotions) {
         switch (kind) {
             case RENEW:
-                return renew(s, quote, d);
+                return renew(s, quote, d, promotions);
             case START_EST:
                 if (quote == null || !quote.ok()) {
                     LOG.warnf("no EST price for %s at %s (%s): it expires instead", s.offerId, d, reason(quote));
@@ -200,6 +219,9 @@ public class DueWork {
                     expire(s, d);
                     return true;
                 }
+                if (scheduledConversionExceedsCap(s, quote.answer(), d)) {
+                    return true;
+                }
                 trials.convertInPlace(s, conversionOffer(s), dev.nce.subscription.domain.TrialPolicy.conversionPlan(s.scheduledChanges()),
                         dev.nce.subscription.domain.TrialPolicy.conversionQuantity(s.scheduledChanges()), quote.answer(), d, SYSTEM);
                 return true;
@@ -218,7 +240,7 @@ public class DueWork {
     }
 
     /** R-F2 / R-F3 / R-A6 / R-C3: the next term with scheduled changes, the price in force at d, a new window. */
-    private boolean renew(SubscriptionEntity s, Pricing.Outcome quote, Instant d) {
+    private boolean renew(SubscriptionEntity s, Pricing.Outcome quote, Instant d, Map<String, List<PromotionData>> promotions) {
         RenewalPlanner.RenewalPlan plan = RenewalPlanner.plan(s.offerId, s.term, s.billing, s.quantity, s.endDate,
                 s.scheduledChanges());
         if (quote == null || !quote.ok()) {
@@ -261,12 +283,14 @@ public class DueWork {
         s.term = plan.plan().term();
         s.billing = plan.plan().billing();
         s.quantity = plan.quantity();
-        s.unitPrice = answer.unitPriceValue();
         s.currency = answer.currency() == null ? s.currency : answer.currency();
-        // R-K4: a promotion is re-evaluated at renewal (issue 6); without one the regular price applies
-        s.listUnitPrice = null;
-        s.promotionId = null;
-        s.discountUntil = null;
+        // R-K4: the promotion is re-evaluated for the new term's plan and quantity; none means the regular price
+        BigDecimal listPrice = answer.unitPriceValue();
+        Optional<PromotionEligibility.Applied> promotion = PromotionEligibility.atRenewal(s.promotionId,
+                promotions.get(plan.offerId()), new PromotionEligibility.Transaction(plan.offerId(), plan.plan(),
+                        plan.quantity(), TermDates.utcDate(d)), listPrice, s.currency);
+        s.unitPrice = promotion.map(PromotionEligibility.Applied::unitPrice).orElse(listPrice);
+        Promotion.set(s, promotion.orElse(null));
         s.startTerm(d, plan.schedule());
         s.lastTermStartDate = plan.schedule().startDate();
         s.lastTermEndDate = plan.schedule().endDate();
@@ -285,6 +309,8 @@ public class DueWork {
         TermSchedule month = TermSchedule.extendedServiceMonth(TermDates.utcDate(d));
         s.inExtendedServiceTerm = true;
         s.unitPrice = price.unitPriceValue();
+        // R-K3 / R-K4: a promotion lasts the term purchased; the EST months pay the EST price
+        Promotion.set(s, null);
         s.startTerm(d, month);
         s.setScheduledChanges(null);
         s.nextDueAt = month.renewalInstant();
@@ -334,6 +360,31 @@ public class DueWork {
         s.nextDueAt = null;
         em.flush();
         events.append(new SubscriptionDeleted(Snapshots.of(s)), s.customerId, s.id, d, SYSTEM);
+    }
+
+    /**
+     * D9 at the automatic trial conversion: a scheduled conversion (more seats or another offer) that would exceed the
+     * cap is cleared (ScheduledChangesCleared, seat-cap-exceeded) and the next round converts by default; the trial's
+     * own 25 seats are already counted, so the default conversion does not raise the count.
+     */
+    private boolean scheduledConversionExceedsCap(SubscriptionEntity s, PriceAnswer answer, Instant d) {
+        if (!s.hasScheduledChanges) {
+            return false;
+        }
+        int quantity = dev.nce.subscription.domain.TrialPolicy.conversionQuantity(s.scheduledChanges());
+        if (quantity <= s.quantity && conversionOffer(s).equals(s.offerId)) {
+            return false;
+        }
+        try {
+            seatCaps.check(repo.customer(s.customerId).orElseThrow(), answer.capGroup(), s.id, quantity);
+            return false;
+        } catch (dev.nce.contracts.RuleViolation capExceeded) {
+            LOG.infof("scheduled conversion of trial %s exceeds the seat cap: cleared (%s)", s.id, capExceeded.getMessage());
+            s.setScheduledChanges(null);
+            em.flush();
+            events.append(new ScheduledChangesCleared(Snapshots.of(s), "seat-cap-exceeded"), s.customerId, s.id, d, SYSTEM);
+            return true;
+        }
     }
 
     private static String conversionOffer(SubscriptionEntity s) {

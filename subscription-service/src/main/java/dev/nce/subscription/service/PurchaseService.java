@@ -120,6 +120,7 @@ public class PurchaseService {
         s.listUnitPrice = context.listUnitPrice;
         s.promotionId = context.promotionId;
         s.discountUntil = context.discountUntil;
+        s.promotionMaxSeats = context.promotionMaxSeats;
         s.startTerm(now, schedule);
         s.originalStartDate = schedule.startDate();
         s.lastTermStartDate = schedule.startDate();

@@ -323,6 +323,8 @@ public class SubscriptionService {
         s.inExtendedServiceTerm = false;
         s.unitPrice = quote.unitPriceValue();
         s.currency = quote.currency() == null ? s.currency : quote.currency();
+        // a new term at the regular price: an ended term's promotion is not carried over (R-K3, R-K4)
+        Promotion.set(s, null);
         s.offerRenewable = quote.isRenewable();
         s.offerMidTermIncrease = quote.allowsMidTermIncrease();
         s.startTerm(now, schedule);

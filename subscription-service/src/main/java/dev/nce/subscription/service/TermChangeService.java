@@ -13,6 +13,8 @@ import dev.nce.contracts.events.SubscriptionEvent.TermLengthened;
 import dev.nce.contracts.events.TermPeriod;
 import dev.nce.kit.clock.PlatformClock;
 import dev.nce.subscription.client.PriceAnswer;
+import dev.nce.contracts.catalog.PromotionData;
+import dev.nce.subscription.domain.PromotionEligibility;
 import dev.nce.subscription.domain.RenewalSettings;
 import dev.nce.subscription.domain.StateTable;
 import dev.nce.subscription.domain.SubscriptionAction;
@@ -26,6 +28,8 @@ import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * R-G1 mid-term lengthening (API.md term-changes): a new term of the target plan starts at the change, priced at the
@@ -53,6 +57,8 @@ public class TermChangeService {
     Views views;
     @Inject
     Batches batches;
+    @Inject
+    Promotions promotions;
 
     public SubscriptionView change(String id, TermChangeCommand command, Actor actor) {
         Plan target = Plan.of(command.term(), command.billing());
@@ -64,12 +70,14 @@ public class TermChangeService {
             if (!quote.sells(target)) {
                 throw new RuleViolation(ErrorCode.PLAN_NOT_AVAILABLE, "R-A2", target + " is not sold for offer " + before.offerId);
             }
+            // R-K5: another eligible promotion may auto-apply; read outside the transaction, like the price
+            List<PromotionData> acquirable = promotions.acquirable(before.offerId, TermDates.utcDate(quotedAt));
             try {
                 return uow.write(now -> {
                     if (!TermDates.utcDate(now).equals(TermDates.utcDate(quotedAt))) {
                         throw new PurchaseService.StaleQuote();
                     }
-                    return apply(id, target, quote, now, actor);
+                    return apply(id, target, quote, acquirable, now, actor);
                 });
             } catch (PurchaseService.StaleQuote stale) {
                 if (attempt >= PurchaseService.QUOTE_ATTEMPTS) {
@@ -85,7 +93,8 @@ public class TermChangeService {
         TermChangePolicy.require(Plan.of(s.term, s.billing), target);
     }
 
-    private SubscriptionView apply(String id, Plan target, PriceAnswer quote, Instant now, Actor actor) {
+    private SubscriptionView apply(String id, Plan target, PriceAnswer quote, List<PromotionData> acquirable, Instant now,
+                                   Actor actor) {
         SubscriptionEntity s = subscriptions.lockAndLoad(id, actor);
         checks(s, target);
         TermPeriod previous = Snapshots.term(s);
@@ -96,14 +105,15 @@ public class TermChangeService {
         TermSchedule schedule = TermSchedule.starting(changeDate, target.term());
         s.term = target.term();
         s.billing = target.billing();
-        s.unitPrice = quote.unitPriceValue();
         s.currency = quote.currency() == null ? s.currency : quote.currency();
         s.offerRenewable = quote.isRenewable();
         s.offerMidTermIncrease = quote.allowsMidTermIncrease();
-        // R-G1: a plan change drops a promotion (re-evaluated with the promotions rules, R-K)
-        s.listUnitPrice = null;
-        s.promotionId = null;
-        s.discountUntil = null;
+        // R-K5: the plan change drops the promotion; the best eligible auto-apply one (if any) takes its place
+        BigDecimal listPrice = quote.unitPriceValue();
+        Optional<PromotionEligibility.Applied> promotion = PromotionEligibility.bestAutoApply(acquirable,
+                new PromotionEligibility.Transaction(s.offerId, target, s.quantity, changeDate), listPrice, s.currency);
+        s.unitPrice = promotion.map(PromotionEligibility.Applied::unitPrice).orElse(listPrice);
+        Promotion.set(s, promotion.orElse(null));
         s.startTerm(now, schedule);
         s.lastTermStartDate = schedule.startDate();
         s.lastTermEndDate = schedule.endDate();

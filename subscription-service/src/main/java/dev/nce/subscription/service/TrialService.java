@@ -158,6 +158,7 @@ public class TrialService {
         s.quantity = quantity;
         s.unitPrice = quote.unitPriceValue();
         s.currency = quote.currency() == null ? s.currency : quote.currency();
+        Promotion.set(s, null); // R-J5: promotions never apply when converting a trial
         s.startTerm(now, schedule);
         s.originalStartDate = schedule.startDate();
         s.lastTermStartDate = schedule.startDate();

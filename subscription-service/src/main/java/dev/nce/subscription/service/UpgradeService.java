@@ -290,9 +290,7 @@ public class UpgradeService {
         s.offerMidTermIncrease = quote.allowsMidTermIncrease();
         s.unitPrice = quote.unitPriceValue();
         s.currency = quote.currency() == null ? s.currency : quote.currency();
-        s.listUnitPrice = null;
-        s.promotionId = null;
-        s.discountUntil = null;
+        Promotion.set(s, null);
     }
 
     /** R-I2: a mid-term upgrade removes scheduled changes (a scheduled upgrade among them). */
