@@ -15,6 +15,7 @@ import java.util.Objects;
  * {@code fxPeriod} is the month whose D13 rate converts it (a credit uses the rate of the line that charged it); null
  * means the month of the invoice that carries it. {@code sign} is -1 for credits; quantity is always positive.
  * {@code scheduled} marks future P3Y/ANNUAL term-year charges, which later changes may regenerate.
+ * {@code promotionId} is set when the charge is priced at a promotion's discounted price (R-K6), else null.
  */
 public record Charge(
         Kind kind,
@@ -33,7 +34,8 @@ public record Charge(
         BillingPeriod bookPeriod,
         BillingPeriod fxPeriod,
         int sign,
-        boolean scheduled) {
+        boolean scheduled,
+        String promotionId) {
 
     public enum Kind { SEGMENT, FIXED }
 
@@ -54,11 +56,27 @@ public record Charge(
         }
     }
 
+    /** A fixed charge without a promotion (the constructor of every non-promoted line). */
+    public Charge(Kind kind, String subscriptionId, String offerId, String description, ChargeType type,
+                  LocalDate startDate, LocalDate endDate, int quantity, BigDecimal unitPrice, String pricingCurrency,
+                  Integer billingMonths, Integer daysActive, Integer daysInPeriod, BillingPeriod bookPeriod,
+                  BillingPeriod fxPeriod, int sign, boolean scheduled) {
+        this(kind, subscriptionId, offerId, description, type, startDate, endDate, quantity, unitPrice,
+                pricingCurrency, billingMonths, daysActive, daysInPeriod, bookPeriod, fxPeriod, sign, scheduled, null);
+    }
+
     /** A monthly-billed segment [from, to] (BL-3). */
     public static Charge segment(String subscriptionId, String offerId, String description, ChargeType type,
                                  LocalDate from, LocalDate to, int quantity, BigDecimal unitPrice, String currency) {
+        return segment(subscriptionId, offerId, description, type, from, to, quantity, unitPrice, currency, null);
+    }
+
+    /** A monthly-billed segment [from, to] (BL-3), at a promotion's price when {@code promotionId} is set (R-K6). */
+    public static Charge segment(String subscriptionId, String offerId, String description, ChargeType type,
+                                 LocalDate from, LocalDate to, int quantity, BigDecimal unitPrice, String currency,
+                                 String promotionId) {
         return new Charge(Kind.SEGMENT, subscriptionId, offerId, description, type, from, to, quantity, unitPrice,
-                currency, null, null, null, null, null, 1, false);
+                currency, null, null, null, null, null, 1, false, promotionId);
     }
 
     public DateRange range() { return new DateRange(startDate, endDate); }
@@ -67,11 +85,12 @@ public record Charge(
 
     public Charge withEndDate(LocalDate end) {
         return new Charge(kind, subscriptionId, offerId, description, type, startDate, end, quantity, unitPrice,
-                pricingCurrency, billingMonths, daysActive, daysInPeriod, bookPeriod, fxPeriod, sign, scheduled);
+                pricingCurrency, billingMonths, daysActive, daysInPeriod, bookPeriod, fxPeriod, sign, scheduled,
+                promotionId);
     }
 
     public Charge rebookedOn(BillingPeriod period, BillingPeriod fx) {
         return new Charge(kind, subscriptionId, offerId, description, type, startDate, endDate, quantity, unitPrice,
-                pricingCurrency, billingMonths, daysActive, daysInPeriod, period, fx, sign, scheduled);
+                pricingCurrency, billingMonths, daysActive, daysInPeriod, period, fx, sign, scheduled, promotionId);
     }
 }

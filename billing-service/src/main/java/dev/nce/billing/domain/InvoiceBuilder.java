@@ -96,6 +96,6 @@ public final class InvoiceBuilder {
                 daysInPeriod, charge.sign(), billingCurrency, rounding);
         return new InvoiceLine(charge.subscriptionId(), charge.offerId(), charge.description(), charge.type(), from, to,
                 charge.quantity(), charge.unitPrice(), charge.pricingCurrency(), fx.rate(), fx.rateDate(), shownMonths,
-                daysActive, daysInPeriod, amount);
+                daysActive, daysInPeriod, amount, charge.promotionId());
     }
 }

@@ -71,7 +71,8 @@ public final class LateEvents {
                     }
                     segment = new Charge(segment.kind(), segment.subscriptionId(), segment.offerId(),
                             segment.description(), segment.type(), openFrom, segment.endDate(), segment.quantity(),
-                            segment.unitPrice(), segment.pricingCurrency(), null, null, null, null, null, 1, false);
+                            segment.unitPrice(), segment.pricingCurrency(), null, null, null, null, null, 1, false,
+                            segment.promotionId());
                 }
                 working.computeIfAbsent(segment.subscriptionId(), id -> new ArrayList<>(segments.apply(id)))
                         .add(segment);
@@ -98,7 +99,8 @@ public final class LateEvents {
                 lines.add(new AddCharge(new Charge(Charge.Kind.FIXED, segment.subscriptionId(), segment.offerId(),
                         "Late change " + month + ": " + segment.description(), segment.type(), part.get().from(),
                         part.get().to(), segment.quantity(), segment.unitPrice(), segment.pricingCurrency(), null,
-                        (int) part.get().days(), month.days(), bookOn, month, sign, false)));
+                        (int) part.get().days(), month.days(), bookOn, month, sign, false,
+                        segment.promotionId())));
             }
             month = month.next();
         }

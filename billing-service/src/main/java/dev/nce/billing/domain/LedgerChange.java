@@ -13,6 +13,15 @@ public sealed interface LedgerChange {
     /** Future P3Y/ANNUAL term-year charges starting on or after {@code from} are dropped (they are regenerated). */
     record DropScheduled(String subscriptionId, LocalDate from) implements LedgerChange {}
 
-    /** Remembers which line paid for a seat batch (BL-7). */
-    record RecordBatch(String subscriptionId, String batchId, BatchCharge paidBy) implements LedgerChange {}
+    /**
+     * Remembers which lines paid for a seat batch (BL-7): replaces the batch's pieces (several with a promotion,
+     * R-K3/R-K7; updated seat counts after a credit).
+     */
+    record RecordBatch(String subscriptionId, String batchId, java.util.List<BatchCharge> pieces)
+            implements LedgerChange {
+
+        public RecordBatch(String subscriptionId, String batchId, BatchCharge paidBy) {
+            this(subscriptionId, batchId, java.util.List.of(paidBy));
+        }
+    }
 }

@@ -30,7 +30,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Turns subscription events (docs/CONVENTIONS.md "Event semantics") into ledger changes. Monthly-billed plans get
@@ -96,19 +95,13 @@ public final class LedgerPlanner {
             return;
         }
         if (!s.billing().isUpfront()) {
-            changes.add(new AddCharge(Charge.segment(s.subscriptionId(), s.offerId(), describe(s), ChargeType.CYCLE,
-                    s.startDate(), s.endDate(), s.quantity(), s.unitPrice(), s.currency())));
+            addSegments(s, ChargeType.CYCLE, s.startDate(), s.endDate(), s.quantity(), changes);
             return;
         }
         List<ChargePeriod> periods = periods(s);
-        Optional<Charge> first = UpfrontCharges.charge(priced(s), upfrontType, periods.get(0), s.startDate(),
-                s.quantity(), false);
-        first.ifPresent(c -> {
-            changes.add(new AddCharge(c));
-            for (SeatBatchInfo batch : batches) {
-                changes.add(new RecordBatch(s.subscriptionId(), batch.batchId(), BatchCharge.of(c)));
-            }
-        });
+        List<UpfrontCharges.Paid> first = UpfrontCharges.charges(priced(s), pricing(s), upfrontType, periods.get(0),
+                s.startDate(), 0, s.quantity(), false);
+        addPaid(s.subscriptionId(), first, batches.stream().map(SeatBatchInfo::batchId).toList(), changes);
         scheduleYearsAfter(s, s.startDate(), changes);
     }
 
@@ -124,19 +117,14 @@ public final class LedgerPlanner {
             return;
         }
         ChargePeriod period = UpfrontTerm.containing(periods(s), day);
+        // R-K3: added seats sit on top of the existing ones; those above the promotion's maximum pay list
+        int seatsBelow = s.quantity() - list(e.batchesAdded()).stream().mapToInt(BatchChange::quantity).sum();
         for (BatchChange added : list(e.batchesAdded())) {
-            UpfrontCharges.charge(priced(s), ChargeType.ADD_QUANTITY, period, day, added.quantity(), false)
-                    .ifPresent(c -> {
-                        changes.add(new AddCharge(c));
-                        changes.add(new RecordBatch(s.subscriptionId(), added.batchId(), BatchCharge.of(c)));
-                    });
+            addPaid(s.subscriptionId(), UpfrontCharges.charges(priced(s), pricing(s), ChargeType.ADD_QUANTITY,
+                    period, day, Math.max(0, seatsBelow), added.quantity(), false), List.of(added.batchId()), changes);
+            seatsBelow += added.quantity();
         }
-        for (BatchChange reduced : list(e.batchesReduced())) {
-            BatchCharge paidBy = view.batchCharge(s.subscriptionId(), reduced.batchId())
-                    .orElseGet(() -> paidByPeriod(s, period));
-            UpfrontCharges.credit(s.subscriptionId(), paidBy, ChargeType.REDUCE_CREDIT, reduced.quantity(), day)
-                    .ifPresent(c -> changes.add(new AddCharge(c)));
-        }
+        creditBatches(s, period, list(e.batchesReduced()), s.quantity(), ChargeType.REDUCE_CREDIT, day, changes);
         changes.add(new DropScheduled(s.subscriptionId(), day.plusDays(1)));
         scheduleYearsAfter(s, day, changes);
     }
@@ -150,12 +138,7 @@ public final class LedgerPlanner {
             return; // monthly billing: the segment just ends (BL-7); EST months are monthly segments
         }
         ChargePeriod period = UpfrontTerm.containing(periods(s), day);
-        for (BatchChange removed : list(e.batchesRemoved())) {
-            BatchCharge paidBy = view.batchCharge(s.subscriptionId(), removed.batchId())
-                    .orElseGet(() -> paidByPeriod(s, period));
-            UpfrontCharges.credit(s.subscriptionId(), paidBy, ChargeType.CANCEL_CREDIT, removed.quantity(), day)
-                    .ifPresent(c -> changes.add(new AddCharge(c)));
-        }
+        creditBatches(s, period, list(e.batchesRemoved()), 0, ChargeType.CANCEL_CREDIT, day, changes);
     }
 
     // ---- R-G1 lengthening, R-I6 upgrade, trial conversion ------------------------------------------------------------
@@ -180,17 +163,12 @@ public final class LedgerPlanner {
         changes.add(new EndSegments(s.subscriptionId(), u));
         changes.add(new DropScheduled(s.subscriptionId(), u));
         if (!s.billing().isUpfront()) {
-            changes.add(new AddCharge(Charge.segment(s.subscriptionId(), s.offerId(), describe(s), ChargeType.CYCLE,
-                    u, s.endDate(), s.quantity(), s.unitPrice(), s.currency())));
+            addSegments(s, ChargeType.CYCLE, u, s.endDate(), s.quantity(), changes);
             return;
         }
         ChargePeriod period = UpfrontTerm.containing(periods(s), u);
-        UpfrontCharges.charge(priced(s), ChargeType.UPGRADE_CHARGE, period, u, s.quantity(), false).ifPresent(c -> {
-            changes.add(new AddCharge(c));
-            if (e.batch() != null) {
-                changes.add(new RecordBatch(s.subscriptionId(), e.batch().batchId(), BatchCharge.of(c)));
-            }
-        });
+        addPaid(s.subscriptionId(), UpfrontCharges.charges(priced(s), pricing(s), ChargeType.UPGRADE_CHARGE, period, u,
+                0, s.quantity(), false), e.batch() == null ? List.of() : List.of(e.batch().batchId()), changes);
         scheduleYearsAfter(s, u, changes);
     }
 
@@ -218,12 +196,19 @@ public final class LedgerPlanner {
         if (source.billing().isUpfront()) {
             PricedItem sourceItem = new PricedItem(source.subscriptionId(), sourceOffer,
                     describe(sourceOffer, null, source.term(), source.billing()), sourcePrice, source.currency());
-            BatchCharge paidBy = new BatchCharge(sourceOffer, sourceItem.description(), sourcePeriod.start(),
-                    sourcePeriod.actualEnd(), sourcePeriod.daysInPeriod(), sourcePrice, source.currency(),
-                    sourcePeriod.billingMonths(), BillingPeriod.containing(sourcePeriod.start()));
+            // the moved seats are credited at what the source's period charged for them: with the source's own
+            // promotion (R-K3/R-K7) when the source snapshot still describes the source offer (not in place)
+            PromotionPricing sourcePricing = !inPlace && sourceOffer.equals(source.offerId())
+                    ? PromotionPricing.of(source).withUnitPrice(sourcePrice) : PromotionPricing.flat(sourcePrice);
+            int remaining = inPlace || e.fullUpgrade() || source.status() == SubscriptionStatus.DELETED
+                    ? 0 : source.quantity();
+            List<BatchCharge> paidBy = UpfrontCharges.charges(sourceItem, sourcePricing, ChargeType.UPGRADE_CHARGE,
+                    sourcePeriod, sourcePeriod.start(), remaining, e.movedQuantity(), false).stream()
+                    .map(UpfrontCharges.Paid::piece).toList();
             UpfrontCharges.credit(source.subscriptionId(), paidBy, ChargeType.UPGRADE_CREDIT, e.movedQuantity(), u)
+                    .credits().stream()
                     .map(c -> c.rebookedOn(c.bookPeriod(), null))
-                    .ifPresent(c -> changes.add(new AddCharge(c)));
+                    .forEach(c -> changes.add(new AddCharge(c)));
             if (!inPlace) {
                 changes.add(new DropScheduled(source.subscriptionId(), u.plusDays(1)));
                 if (source.status() != SubscriptionStatus.DELETED) {
@@ -235,13 +220,10 @@ public final class LedgerPlanner {
             // a new or in-place target pays for the source's remaining period; an existing target for its own
             ChargePeriod targetPeriod = (inPlace || e.targetCreated()) && sourcePeriod != null
                     ? sourcePeriod : UpfrontTerm.containing(periods(target), u);
-            UpfrontCharges.charge(priced(target), ChargeType.UPGRADE_CHARGE, targetPeriod, u, e.movedQuantity(), false)
-                    .ifPresent(c -> {
-                        changes.add(new AddCharge(c));
-                        for (SeatBatchInfo batch : list(e.targetBatches())) {
-                            changes.add(new RecordBatch(target.subscriptionId(), batch.batchId(), BatchCharge.of(c)));
-                        }
-                    });
+            int targetBelow = inPlace || e.targetCreated() ? 0 : Math.max(0, target.quantity() - e.movedQuantity());
+            addPaid(target.subscriptionId(), UpfrontCharges.charges(priced(target), pricing(target),
+                    ChargeType.UPGRADE_CHARGE, targetPeriod, u, targetBelow, e.movedQuantity(), false),
+                    list(e.targetBatches()).stream().map(SeatBatchInfo::batchId).toList(), changes);
             changes.add(new DropScheduled(target.subscriptionId(), u.plusDays(1)));
             scheduleYearsAfter(target, u, changes);
         }
@@ -260,12 +242,9 @@ public final class LedgerPlanner {
             return;
         }
         ChargePeriod period = UpfrontTerm.containing(periods(target), on);
-        UpfrontCharges.charge(priced(target), ChargeType.ADD_QUANTITY, period, on, e.quantity(), false).ifPresent(c -> {
-            changes.add(new AddCharge(c));
-            if (e.batch() != null) {
-                changes.add(new RecordBatch(target.subscriptionId(), e.batch().batchId(), BatchCharge.of(c)));
-            }
-        });
+        addPaid(target.subscriptionId(), UpfrontCharges.charges(priced(target), pricing(target),
+                ChargeType.ADD_QUANTITY, period, on, Math.max(0, target.quantity() - e.quantity()), e.quantity(),
+                false), e.batch() == null ? List.of() : List.of(e.batch().batchId()), changes);
         changes.add(new DropScheduled(target.subscriptionId(), on.plusDays(1)));
         scheduleYearsAfter(target, on, changes);
     }
@@ -290,8 +269,57 @@ public final class LedgerPlanner {
         changes.add(new EndSegments(s.subscriptionId(), day));
         if (quantity > 0 && !s.endDate().isBefore(day) && !s.trial()) {
             ChargeType type = s.inExtendedServiceTerm() ? ChargeType.EXTENDED_TERM : ChargeType.CYCLE;
-            changes.add(new AddCharge(Charge.segment(s.subscriptionId(), s.offerId(), describe(s), type, day,
-                    s.endDate(), quantity, s.unitPrice(), s.currency())));
+            addSegments(s, type, day, s.endDate(), quantity, changes);
+        }
+    }
+
+    /**
+     * D18/BL-2: the monthly-billed segments of {@code quantity} seats over [from, to], one per stretch of constant
+     * quantity and price (R-K3 seats above a promotion's maximum, R-K7 the days after discountUntil at list).
+     */
+    private void addSegments(SubscriptionSnapshot s, ChargeType type, LocalDate from, LocalDate to, int quantity,
+                             List<LedgerChange> changes) {
+        for (PromotionPricing.PricedPart part : pricing(s).segments(from, to, quantity)) {
+            changes.add(new AddCharge(Charge.segment(s.subscriptionId(), s.offerId(), describe(s), type, part.from(),
+                    part.to(), part.quantity(), part.unitPrice(), s.currency(), part.promotionId())));
+        }
+    }
+
+    /** Adds upfront charge lines and remembers them as the pieces that paid for {@code batchIds} (BL-7). */
+    private static void addPaid(String subscriptionId, List<UpfrontCharges.Paid> paid, List<String> batchIds,
+                                List<LedgerChange> changes) {
+        if (paid.isEmpty()) {
+            return;
+        }
+        paid.forEach(p -> changes.add(new AddCharge(p.charge())));
+        List<BatchCharge> pieces = paid.stream().map(UpfrontCharges.Paid::piece).toList();
+        for (String batchId : batchIds) {
+            changes.add(new RecordBatch(subscriptionId, batchId, pieces));
+        }
+    }
+
+    /**
+     * BL-7 credits of seats removed from batches (listed newest first, D5) at the prices their lines charged
+     * (R-K3/R-K7 pieces); the batch's pieces are re-recorded with the seats left to credit, so later reductions of
+     * the same batch never refund a seat twice. A batch billing never saw is credited as the period would have
+     * charged it, its seats stacked on {@code seatsBelow} plus the older batches of the list.
+     */
+    private void creditBatches(SubscriptionSnapshot s, ChargePeriod period, List<BatchChange> batches, int seatsBelow,
+                               ChargeType type, LocalDate day, List<LedgerChange> changes) {
+        for (int i = 0; i < batches.size(); i++) {
+            BatchChange batch = batches.get(i);
+            List<BatchCharge> recorded = view.batchCharges(s.subscriptionId(), batch.batchId());
+            int below = seatsBelow + batches.subList(i + 1, batches.size()).stream()
+                    .mapToInt(BatchChange::quantity).sum();
+            List<BatchCharge> pieces = !recorded.isEmpty() ? recorded
+                    : UpfrontCharges.charges(priced(s), pricing(s), ChargeType.NEW, period, period.start(), below,
+                            batch.quantity(), false).stream().map(UpfrontCharges.Paid::piece).toList();
+            UpfrontCharges.Credited credited = UpfrontCharges.credit(s.subscriptionId(), pieces, type,
+                    batch.quantity(), day);
+            credited.credits().forEach(c -> changes.add(new AddCharge(c)));
+            if (!recorded.isEmpty() && recorded.stream().allMatch(p -> p.seats() != null)) {
+                changes.add(new RecordBatch(s.subscriptionId(), batch.batchId(), credited.remaining()));
+            }
         }
     }
 
@@ -302,15 +330,15 @@ public final class LedgerPlanner {
         }
         for (ChargePeriod year : periods(s)) {
             if (year.start().isAfter(after)) {
-                UpfrontCharges.charge(priced(s), ChargeType.RENEW, year, year.start(), s.quantity(), true)
-                        .ifPresent(c -> changes.add(new AddCharge(c)));
+                UpfrontCharges.charges(priced(s), pricing(s), ChargeType.RENEW, year, year.start(), 0, s.quantity(),
+                        true).forEach(p -> changes.add(new AddCharge(p.charge())));
             }
         }
     }
 
-    private BatchCharge paidByPeriod(SubscriptionSnapshot s, ChargePeriod period) {
-        return new BatchCharge(s.offerId(), describe(s), period.start(), period.actualEnd(), period.daysInPeriod(),
-                s.unitPrice(), s.currency(), period.billingMonths(), BillingPeriod.containing(period.start()));
+    /** R-K3/R-K7: the snapshot's promotion; an EST month has none (its price is the EST price, D17). */
+    private static PromotionPricing pricing(SubscriptionSnapshot s) {
+        return s.inExtendedServiceTerm() ? PromotionPricing.flat(s.unitPrice()) : PromotionPricing.of(s);
     }
 
     private static List<ChargePeriod> periods(SubscriptionSnapshot s) {

@@ -23,14 +23,95 @@ public final class UpfrontCharges {
     /** A BL-6 charge of {@code quantity} seats from {@code from} to the period's actual end; empty if nothing is left. */
     public static Optional<Charge> charge(PricedItem item, ChargeType type, ChargePeriod period, LocalDate from,
                                           int quantity, boolean scheduled) {
+        return charge(item, type, period, from, period.actualEnd(), quantity, scheduled, null);
+    }
+
+    /**
+     * A BL-6 charge of {@code quantity} seats for the days {@code from..to} of the period (clamped to it), prorated
+     * over the period's full length like every partial upfront charge; {@code promotionId} when {@code item} is at
+     * a promotion's discounted price (R-K6). Empty if no day is left.
+     */
+    public static Optional<Charge> charge(PricedItem item, ChargeType type, ChargePeriod period, LocalDate from,
+                                          LocalDate to, int quantity, boolean scheduled, String promotionId) {
         LocalDate start = from.isBefore(period.start()) ? period.start() : from;
-        int days = period.daysFrom(start);
-        if (days <= 0 || quantity <= 0) {
+        LocalDate end = to.isAfter(period.actualEnd()) ? period.actualEnd() : to;
+        if (end.isBefore(start) || quantity <= 0) {
             return Optional.empty();
         }
+        int days = (int) DateRange.days(start, end);
         return Optional.of(new Charge(Charge.Kind.FIXED, item.subscriptionId(), item.offerId(), item.description(),
-                type, start, period.actualEnd(), quantity, item.unitPrice(), item.currency(), period.billingMonths(),
-                days, period.daysInPeriod(), BillingPeriod.containing(start), null, 1, scheduled));
+                type, start, end, quantity, item.unitPrice(), item.currency(), period.billingMonths(),
+                days, period.daysInPeriod(), BillingPeriod.containing(start), null, 1, scheduled, promotionId));
+    }
+
+    /** What one priced charge paid for: the charge and the batch piece that remembers it (BL-7). */
+    public record Paid(Charge charge, BatchCharge piece) {}
+
+    /**
+     * R-K3/R-K7 upfront charges: {@code quantity} seats on top of {@code seatsBelow} from {@code from} to the period's
+     * end, one line per price part (discounted seats until discountUntil, list after; seats above the maximum at list).
+     */
+    public static List<Paid> charges(PricedItem item, PromotionPricing pricing, ChargeType type, ChargePeriod period,
+                                     LocalDate from, int seatsBelow, int quantity, boolean scheduled) {
+        LocalDate start = from.isBefore(period.start()) ? period.start() : from;
+        List<Paid> paid = new ArrayList<>();
+        if (quantity <= 0 || period.actualEnd().isBefore(start)) {
+            return paid;
+        }
+        for (PromotionPricing.PricedPart part : pricing.seats(start, period.actualEnd(), seatsBelow, quantity)) {
+            PricedItem priced = new PricedItem(item.subscriptionId(), item.offerId(), item.description(),
+                    part.unitPrice(), item.currency());
+            // D11: every part of one upfront charge goes on the invoice of the month the charge starts in
+            charge(priced, type, period, part.from(), part.to(), part.quantity(), scheduled, part.promotionId())
+                    .map(c -> c.rebookedOn(BillingPeriod.containing(start), c.fxPeriod()))
+                    .ifPresent(c -> paid.add(new Paid(c, BatchCharge.of(c, part.tier()))));
+        }
+        return paid;
+    }
+
+    /** BL-7 credits of a batch's pieces and the pieces as they remain afterwards (seats not yet credited). */
+    public record Credited(List<Charge> credits, List<BatchCharge> remaining) {}
+
+    /**
+     * BL-7 credit of {@code removed} seats of a batch paid by {@code pieces}, for a change on {@code changeDate}: the
+     * seats above a promotion's maximum go first (they were added last, R-K3), then those within it; each piece
+     * credits its own unused days at the price it charged (R-K7 pieces after discountUntil at list), so no piece is
+     * ever refunded more seats or days than it charged. Pieces without a seat count (recorded before pieces
+     * existed) credit all {@code removed} seats, as before.
+     */
+    public static Credited credit(String subscriptionId, List<BatchCharge> pieces, ChargeType type, int removed,
+                                  LocalDate changeDate) {
+        List<Charge> credits = new ArrayList<>();
+        if (pieces.stream().anyMatch(p -> p.seats() == null)) {
+            for (BatchCharge piece : pieces) {
+                credit(subscriptionId, piece, type, removed, changeDate).ifPresent(credits::add);
+            }
+            return new Credited(credits, pieces);
+        }
+        List<BatchCharge> remaining = new ArrayList<>(pieces);
+        int left = removed;
+        for (int tier = PromotionPricing.ABOVE_MAX; tier >= PromotionPricing.WITHIN_MAX && left > 0; tier--) {
+            int inTier = 0;
+            for (BatchCharge piece : remaining) {
+                if (piece.tier() == tier) {
+                    inTier = Math.max(inTier, piece.seats());
+                }
+            }
+            int take = Math.min(left, inTier);
+            if (take <= 0) {
+                continue;
+            }
+            for (int i = 0; i < remaining.size(); i++) {
+                BatchCharge piece = remaining.get(i);
+                if (piece.tier() == tier) {
+                    int seats = Math.min(take, piece.seats());
+                    credit(subscriptionId, piece, type, seats, changeDate).ifPresent(credits::add);
+                    remaining.set(i, piece.withSeats(piece.seats() - seats));
+                }
+            }
+            left -= take;
+        }
+        return new Credited(credits, remaining);
     }
 
     /** A BL-7 credit of {@code removed} seats charged by {@code paidBy}, for a change on {@code changeDate}. */
@@ -44,7 +125,7 @@ public final class UpfrontCharges {
         return Optional.of(new Charge(Charge.Kind.FIXED, subscriptionId, paidBy.offerId(), paidBy.description(), type,
                 from, paidBy.chargeEnd(), removed, paidBy.unitPrice(), paidBy.currency(), paidBy.billingMonths(),
                 unusedDays, paidBy.daysInPeriod(), BillingPeriod.containing(changeDate), paidBy.chargedPeriod(), -1,
-                false));
+                false, paidBy.promotionId()));
     }
 
     /**

@@ -184,7 +184,11 @@ public class InvoiceStore {
                     csv.append(l.billingMonths());
                 }
                 csv.append(',').append(l.daysActive()).append(',').append(l.daysInPeriod()).append(',')
-                        .append(l.amount().toPlainString()).append('\n');
+                        .append(l.amount().toPlainString()).append(',');
+                if (l.promotionId() != null) {
+                    quoted(csv, l.promotionId()); // R-K6; an empty unquoted field is NULL
+                }
+                csv.append('\n');
             }
         }
         if (csv.isEmpty()) {
@@ -194,7 +198,7 @@ public class InvoiceStore {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             copy.copyIn("COPY invoice_line (invoice_id, line_no, subscription_id, offer_id, description, charge_type, "
                     + "charge_start_date, charge_end_date, quantity, unit_price, pricing_currency, fx_rate, fx_rate_date, "
-                    + "billing_months, days_active, days_in_period, amount) FROM STDIN WITH (FORMAT csv)",
+                    + "billing_months, days_active, days_in_period, amount, promotion_id) FROM STDIN WITH (FORMAT csv)",
                     new StringReader(csv.toString()));
         } catch (IOException e) {
             throw new SQLException("COPY invoice_line failed", e);
@@ -260,13 +264,13 @@ public class InvoiceStore {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT subscription_id, offer_id, description, charge_type, "
                         + "charge_start_date, charge_end_date, quantity, unit_price, pricing_currency, fx_rate, "
-                        + "fx_rate_date, billing_months, days_active, days_in_period, amount FROM invoice_line "
+                        + "fx_rate_date, billing_months, days_active, days_in_period, amount, promotion_id FROM invoice_line "
                         + "WHERE invoice_id = ?1 ORDER BY line_no")
                 .setParameter(1, invoiceId).getResultList();
         return rows.stream().map(r -> new InvoiceLine((String) r[0], (String) r[1], (String) r[2],
                 ChargeType.valueOf((String) r[3]), ChargeRows.date(r[4]), ChargeRows.date(r[5]),
                 ((Number) r[6]).intValue(), (BigDecimal) r[7], (String) r[8], (BigDecimal) r[9],
                 ChargeRows.date(r[10]), ChargeRows.integer(r[11]), ((Number) r[12]).intValue(),
-                ((Number) r[13]).intValue(), (BigDecimal) r[14])).toList();
+                ((Number) r[13]).intValue(), (BigDecimal) r[14], (String) r[15])).toList();
     }
 }

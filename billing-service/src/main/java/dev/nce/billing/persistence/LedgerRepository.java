@@ -69,28 +69,47 @@ public class LedgerRepository implements LedgerView {
             em.createNativeQuery("DELETE FROM charge WHERE subscription_id = ?1 AND scheduled AND start_date >= ?2")
                     .setParameter(1, drop.subscriptionId()).setParameter(2, drop.from()).executeUpdate();
         } else if (change instanceof RecordBatch batch) {
-            BatchCharge p = batch.paidBy();
-            em.createNativeQuery("INSERT INTO batch_charge (subscription_id, batch_id, offer_id, description, "
-                            + "charge_start, charge_end, days_in_period, unit_price, currency, billing_months, "
-                            + "charged_period) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
-                            + "ON CONFLICT (subscription_id, batch_id) DO UPDATE SET offer_id = EXCLUDED.offer_id, "
-                            + "description = EXCLUDED.description, charge_start = EXCLUDED.charge_start, "
-                            + "charge_end = EXCLUDED.charge_end, days_in_period = EXCLUDED.days_in_period, "
-                            + "unit_price = EXCLUDED.unit_price, currency = EXCLUDED.currency, "
-                            + "billing_months = EXCLUDED.billing_months, charged_period = EXCLUDED.charged_period")
-                    .setParameter(1, batch.subscriptionId()).setParameter(2, batch.batchId())
-                    .setParameter(3, p.offerId()).setParameter(4, p.description())
-                    .setParameter(5, p.chargeStart()).setParameter(6, p.chargeEnd())
-                    .setParameter(7, p.daysInPeriod()).setParameter(8, p.unitPrice())
-                    .setParameter(9, p.currency()).setParameter(10, p.billingMonths())
-                    .setParameter(11, p.chargedPeriod().toString()).executeUpdate();
+            // the batch's pieces are replaced as a whole (a re-recorded batch, or seat counts after a credit)
+            em.createNativeQuery("DELETE FROM batch_charge WHERE subscription_id = ?1 AND batch_id = ?2")
+                    .setParameter(1, batch.subscriptionId()).setParameter(2, batch.batchId()).executeUpdate();
+            insertPieces(batch);
         }
+    }
+
+    private void insertPieces(RecordBatch batch) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO batch_charge (subscription_id, "
+                    + "batch_id, piece, offer_id, description, charge_start, charge_end, days_in_period, unit_price, "
+                    + "currency, billing_months, charged_period, promotion_id, tier, seats) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                int piece = 0;
+                for (BatchCharge p : batch.pieces()) {
+                    ps.setString(1, batch.subscriptionId());
+                    ps.setString(2, batch.batchId());
+                    ps.setInt(3, piece++);
+                    ps.setString(4, p.offerId());
+                    ps.setString(5, p.description());
+                    ps.setObject(6, p.chargeStart());
+                    ps.setObject(7, p.chargeEnd());
+                    ps.setInt(8, p.daysInPeriod());
+                    ps.setBigDecimal(9, p.unitPrice());
+                    ps.setString(10, p.currency());
+                    ps.setInt(11, p.billingMonths());
+                    ps.setString(12, p.chargedPeriod().toString());
+                    ps.setString(13, p.promotionId());
+                    ps.setInt(14, p.tier());
+                    ps.setObject(15, p.seats(), Types.INTEGER);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        });
     }
 
     private void insert(String customerId, Charge c) {
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("INSERT INTO charge (customer_id, "
-                    + ChargeRows.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ChargeRows.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, customerId);
                 ps.setString(2, c.kind().name());
                 ps.setString(3, c.subscriptionId());
@@ -109,21 +128,23 @@ public class LedgerRepository implements LedgerView {
                 ps.setString(16, c.fxPeriod() == null ? null : c.fxPeriod().toString());
                 ps.setShort(17, (short) c.sign());
                 ps.setBoolean(18, c.scheduled());
+                ps.setString(19, c.promotionId());
                 ps.executeUpdate();
             }
         });
     }
 
     @Override
-    public Optional<BatchCharge> batchCharge(String subscriptionId, String batchId) {
+    public List<BatchCharge> batchCharges(String subscriptionId, String batchId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT offer_id, description, charge_start, charge_end, "
-                        + "days_in_period, unit_price, currency, billing_months, charged_period FROM batch_charge "
-                        + "WHERE subscription_id = ?1 AND batch_id = ?2")
+                        + "days_in_period, unit_price, currency, billing_months, charged_period, promotion_id, tier, "
+                        + "seats FROM batch_charge WHERE subscription_id = ?1 AND batch_id = ?2 ORDER BY piece")
                 .setParameter(1, subscriptionId).setParameter(2, batchId).getResultList();
-        return rows.stream().findFirst().map(r -> new BatchCharge((String) r[0], (String) r[1],
+        return rows.stream().map(r -> new BatchCharge((String) r[0], (String) r[1],
                 ChargeRows.date(r[2]), ChargeRows.date(r[3]), ((Number) r[4]).intValue(), (BigDecimal) r[5],
-                (String) r[6], ((Number) r[7]).intValue(), ChargeRows.period(r[8])));
+                (String) r[6], ((Number) r[7]).intValue(), ChargeRows.period(r[8]), (String) r[9],
+                ((Number) r[10]).intValue(), ChargeRows.integer(r[11]))).toList();
     }
 
     @Override

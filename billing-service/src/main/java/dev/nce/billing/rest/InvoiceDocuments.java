@@ -36,7 +36,7 @@ public class InvoiceDocuments {
                 printer.printRecord(l.subscriptionId(), l.offerId(), l.description(), l.chargeType(),
                         l.chargeStartDate(), l.chargeEndDate(), l.quantity(), plain(l.unitPrice()),
                         l.pricingCurrency(), plain(l.fxRate()), l.fxRateDate(), l.billingMonths(), l.daysActive(),
-                        l.daysInPeriod(), plain(l.amount()));
+                        l.daysInPeriod(), plain(l.amount()), l.promotionId());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -70,7 +70,9 @@ public class InvoiceDocuments {
             }
             for (InvoiceLine l : lines) {
                 table.addCell(cell(l.subscriptionId(), normal, Element.ALIGN_LEFT));
-                table.addCell(cell(l.description(), normal, Element.ALIGN_LEFT));
+                table.addCell(cell(l.description()
+                        + (l.promotionId() == null ? "" : " [promotion " + l.promotionId() + "]"), normal,
+                        Element.ALIGN_LEFT));
                 table.addCell(cell(l.chargeType().name(), normal, Element.ALIGN_LEFT));
                 table.addCell(cell(l.chargeStartDate().toString(), normal, Element.ALIGN_LEFT));
                 table.addCell(cell(l.chargeEndDate().toString(), normal, Element.ALIGN_LEFT));

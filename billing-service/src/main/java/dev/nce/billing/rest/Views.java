@@ -26,12 +26,13 @@ public final class Views {
                                   LocalDate chargeStartDate, LocalDate chargeEndDate, int quantity,
                                   BigDecimal unitPrice, String pricingCurrency, BigDecimal fxRate,
                                   LocalDate fxRateDate, Integer billingMonths, int daysActive, int daysInPeriod,
-                                  BigDecimal amount) {
+                                  BigDecimal amount, String promotionId) {
 
         static InvoiceLineView of(InvoiceLine l) {
             return new InvoiceLineView(l.subscriptionId(), l.offerId(), l.description(), l.chargeType(),
                     l.chargeStartDate(), l.chargeEndDate(), l.quantity(), l.unitPrice(), l.pricingCurrency(),
-                    l.fxRate(), l.fxRateDate(), l.billingMonths(), l.daysActive(), l.daysInPeriod(), l.amount());
+                    l.fxRate(), l.fxRateDate(), l.billingMonths(), l.daysActive(), l.daysInPeriod(), l.amount(),
+                    l.promotionId());
         }
     }
 
@@ -52,8 +53,11 @@ public final class Views {
         }
     }
 
-    /** The line fields, in CSV column order (API.md: a header row with the line field names). */
+    /**
+     * The line fields, in CSV column order (API.md: a header row with the line field names). Added fields go last
+     * (promotionId, R-K6), so existing columns keep their positions.
+     */
     public static final List<String> LINE_FIELDS = List.of("subscriptionId", "offerId", "description", "chargeType",
             "chargeStartDate", "chargeEndDate", "quantity", "unitPrice", "pricingCurrency", "fxRate", "fxRateDate",
-            "billingMonths", "daysActive", "daysInPeriod", "amount");
+            "billingMonths", "daysActive", "daysInPeriod", "amount", "promotionId");
 }

@@ -16,7 +16,7 @@ import java.util.Optional;
 final class InMemoryLedger implements LedgerView {
 
     final List<Charge> charges = new ArrayList<>();
-    final Map<String, BatchCharge> batches = new HashMap<>();
+    final Map<String, List<BatchCharge>> batches = new HashMap<>();
     BillingPeriod firstOpen;
     boolean lastWasLate;
 
@@ -49,7 +49,7 @@ final class InMemoryLedger implements LedgerView {
                 charges.removeIf(c -> c.scheduled() && c.subscriptionId().equals(drop.subscriptionId())
                         && !c.startDate().isBefore(drop.from()));
             } else if (change instanceof RecordBatch batch) {
-                batches.put(batch.subscriptionId() + "/" + batch.batchId(), batch.paidBy());
+                batches.put(batch.subscriptionId() + "/" + batch.batchId(), List.copyOf(batch.pieces()));
             }
         }
         return this;
@@ -67,8 +67,8 @@ final class InMemoryLedger implements LedgerView {
     InvoiceDraft invoice(String period) { return invoice(period, "USD", FxTable.empty()); }
 
     @Override
-    public Optional<BatchCharge> batchCharge(String subscriptionId, String batchId) {
-        return Optional.ofNullable(batches.get(subscriptionId + "/" + batchId));
+    public List<BatchCharge> batchCharges(String subscriptionId, String batchId) {
+        return batches.getOrDefault(subscriptionId + "/" + batchId, List.of());
     }
 
     @Override

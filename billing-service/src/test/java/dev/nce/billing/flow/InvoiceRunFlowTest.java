@@ -205,8 +205,9 @@ class InvoiceRunFlowTest {
         List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(csv)).getRecords();
         assertThat(rows.get(0).toList()).containsExactly("subscriptionId", "offerId", "description", "chargeType",
                 "chargeStartDate", "chargeEndDate", "quantity", "unitPrice", "pricingCurrency", "fxRate", "fxRateDate",
-                "billingMonths", "daysActive", "daysInPeriod", "amount");
+                "billingMonths", "daysActive", "daysInPeriod", "amount", "promotionId");
         assertThat(rows).hasSize(3);
+        assertThat(rows.get(1).get(15)).isEmpty(); // R-K6: no promotion, empty trailing column
         assertThat(rows.get(1).get(14)).isEqualTo("5.17");
         assertThat(rows.get(2).get(14)).isEqualTo("9.68");
         assertThat(rows.get(2).get(6)).isEqualTo("2");
