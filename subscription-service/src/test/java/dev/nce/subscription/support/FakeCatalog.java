@@ -162,6 +162,72 @@ public class FakeCatalog {
         return body;
     }
 
+    /** Promotions (R-K) served like catalog-service's GET /v1/promotions[/{id}], by promotionId. */
+    public static final Map<String, dev.nce.contracts.catalog.PromotionData> PROMOTIONS = new ConcurrentHashMap<>();
+    /** GET /v1/promotions calls by offerId (R-K4 batching is asserted on them). */
+    public static final Map<String, AtomicInteger> PROMOTION_LIST_CALLS = new ConcurrentHashMap<>();
+    /** Only the promotion endpoints answer 503 (prices still answer). */
+    public static volatile boolean promotionsDown;
+
+    public static int promotionListCalls(String offerId) {
+        AtomicInteger calls = PROMOTION_LIST_CALLS.get(offerId);
+        return calls == null ? 0 : calls.get();
+    }
+
+    public static void register(dev.nce.contracts.catalog.PromotionData promotion) {
+        PROMOTIONS.put(promotion.promotionId(), promotion);
+    }
+
+    @GET
+    @Path("/promotions/{promotionId}")
+    public Response promotion(@PathParam("promotionId") String promotionId, @HeaderParam("Authorization") String auth) {
+        Response refusal = promotionsDown ? problem(503, "service-unavailable", "promotions down for the test") : guard(auth);
+        if (refusal != null) {
+            return refusal;
+        }
+        dev.nce.contracts.catalog.PromotionData p = PROMOTIONS.get(promotionId);
+        return p == null ? problem(404, "not-found", "promotion " + promotionId + " not found") : Response.ok(json(p)).build();
+    }
+
+    @GET
+    @Path("/promotions")
+    public Response promotions(@QueryParam("offerId") String offerId, @QueryParam("at") String at,
+                               @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset,
+                               @HeaderParam("Authorization") String auth) {
+        PROMOTION_LIST_CALLS.computeIfAbsent(String.valueOf(offerId), o -> new AtomicInteger()).incrementAndGet();
+        Response refusal = promotionsDown ? problem(503, "service-unavailable", "promotions down for the test") : guard(auth);
+        if (refusal != null) {
+            return refusal;
+        }
+        LocalDate date = at == null ? null : at.length() == 10 ? LocalDate.parse(at)
+                : LocalDate.ofInstant(Instant.parse(at), ZoneOffset.UTC);
+        List<Object> items = PROMOTIONS.values().stream()
+                .filter(p -> offerId == null || p.offerIds().contains(offerId))
+                .filter(p -> date == null || (!date.isBefore(p.acquireFrom()) && !date.isAfter(p.acquireUntil())))
+                .sorted(java.util.Comparator.comparing(dev.nce.contracts.catalog.PromotionData::promotionId))
+                .map(FakeCatalog::json).map(Object.class::cast).toList();
+        int from = Math.min(offset == null ? 0 : offset, items.size());
+        int to = Math.min(from + (limit == null ? 100 : limit), items.size());
+        return Response.ok(Map.of("totalCount", items.size(), "items", items.subList(from, to))).build();
+    }
+
+    static Map<String, Object> json(dev.nce.contracts.catalog.PromotionData p) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("promotionId", p.promotionId());
+        body.put("name", p.name());
+        body.put("offerIds", p.offerIds());
+        body.put("plans", p.plans().stream().map(x -> Map.of("term", x.term().name(), "billing", x.billing().name())).toList());
+        body.put("discount", Map.of("type", p.discountType().name(), "value", p.discountValue().toPlainString()));
+        body.put("minSeats", p.minSeats());
+        body.put("maxSeats", p.maxSeats());
+        body.put("acquireFrom", p.acquireFrom().toString());
+        body.put("acquireUntil", p.acquireUntil().toString());
+        body.put("discountUntil", p.discountUntil() == null ? null : p.discountUntil().toString());
+        body.put("autoApply", p.autoApply());
+        body.put("version", p.version());
+        return body;
+    }
+
     static BigDecimal standard(Offer offer, String term, String billing, LocalDate date) {
         boolean uplifted = !date.isBefore(MONTHLY_UPLIFT_FROM);
         switch (term) {
