@@ -16,6 +16,9 @@ import java.util.Objects;
  * means the month of the invoice that carries it. {@code sign} is -1 for credits; quantity is always positive.
  * {@code scheduled} marks future P3Y/ANNUAL term-year charges, which later changes may regenerate.
  * {@code promotionId} is set when the charge is priced at a promotion's discounted price (R-K6), else null.
+ * {@code priorSeatDays} (credits only) counts the seat-days of the same paying line credited before this one: the
+ * credit is then the rounded total minus the rounded earlier credits, so several credits of one line never refund
+ * more than the line charged (BL-7, D1 rounds each line up).
  */
 public record Charge(
         Kind kind,
@@ -35,7 +38,8 @@ public record Charge(
         BillingPeriod fxPeriod,
         int sign,
         boolean scheduled,
-        String promotionId) {
+        String promotionId,
+        long priorSeatDays) {
 
     public enum Kind { SEGMENT, FIXED }
 
@@ -65,6 +69,16 @@ public record Charge(
                 pricingCurrency, billingMonths, daysActive, daysInPeriod, bookPeriod, fxPeriod, sign, scheduled, null);
     }
 
+    /** A charge, at a promotion's discounted price when {@code promotionId} is set (R-K6). */
+    public Charge(Kind kind, String subscriptionId, String offerId, String description, ChargeType type,
+                  LocalDate startDate, LocalDate endDate, int quantity, BigDecimal unitPrice, String pricingCurrency,
+                  Integer billingMonths, Integer daysActive, Integer daysInPeriod, BillingPeriod bookPeriod,
+                  BillingPeriod fxPeriod, int sign, boolean scheduled, String promotionId) {
+        this(kind, subscriptionId, offerId, description, type, startDate, endDate, quantity, unitPrice,
+                pricingCurrency, billingMonths, daysActive, daysInPeriod, bookPeriod, fxPeriod, sign, scheduled,
+                promotionId, 0L);
+    }
+
     /** A monthly-billed segment [from, to] (BL-3). */
     public static Charge segment(String subscriptionId, String offerId, String description, ChargeType type,
                                  LocalDate from, LocalDate to, int quantity, BigDecimal unitPrice, String currency) {
@@ -86,11 +100,12 @@ public record Charge(
     public Charge withEndDate(LocalDate end) {
         return new Charge(kind, subscriptionId, offerId, description, type, startDate, end, quantity, unitPrice,
                 pricingCurrency, billingMonths, daysActive, daysInPeriod, bookPeriod, fxPeriod, sign, scheduled,
-                promotionId);
+                promotionId, priorSeatDays);
     }
 
     public Charge rebookedOn(BillingPeriod period, BillingPeriod fx) {
         return new Charge(kind, subscriptionId, offerId, description, type, startDate, endDate, quantity, unitPrice,
-                pricingCurrency, billingMonths, daysActive, daysInPeriod, period, fx, sign, scheduled, promotionId);
+                pricingCurrency, billingMonths, daysActive, daysInPeriod, period, fx, sign, scheduled, promotionId,
+                priorSeatDays);
     }
 }

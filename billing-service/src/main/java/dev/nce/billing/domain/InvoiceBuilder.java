@@ -92,8 +92,11 @@ public final class InvoiceBuilder {
 
     private InvoiceLine line(Charge charge, LocalDate from, LocalDate to, Integer shownMonths, int months,
                              int daysActive, int daysInPeriod, String billingCurrency, AppliedFx fx) {
-        BigDecimal amount = LineFormula.amount(charge.unitPrice(), months, fx, charge.quantity(), daysActive,
-                daysInPeriod, charge.sign(), billingCurrency, rounding);
+        BigDecimal amount = charge.priorSeatDays() > 0
+                ? LineFormula.laterCredit(charge.unitPrice(), months, fx, charge.priorSeatDays(),
+                        (long) charge.quantity() * daysActive, daysInPeriod, billingCurrency, rounding)
+                : LineFormula.amount(charge.unitPrice(), months, fx, charge.quantity(), daysActive,
+                        daysInPeriod, charge.sign(), billingCurrency, rounding);
         return new InvoiceLine(charge.subscriptionId(), charge.offerId(), charge.description(), charge.type(), from, to,
                 charge.quantity(), charge.unitPrice(), charge.pricingCurrency(), fx.rate(), fx.rateDate(), shownMonths,
                 daysActive, daysInPeriod, amount, charge.promotionId());

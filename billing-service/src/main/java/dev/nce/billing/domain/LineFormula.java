@@ -24,4 +24,17 @@ public final class LineFormula {
         BigDecimal magnitude = rounding.divide(numerator, denominator, currency);
         return sign < 0 ? magnitude.negate() : magnitude;
     }
+
+    /**
+     * BL-7 a later credit of a line that was already partly credited ({@code priorSeatDays} seat-days): the rounded
+     * total of all its credits minus the rounded earlier ones, so the credits of one line add up to the rounding of
+     * their exact sum and never exceed the (rounded) charge. Negative.
+     */
+    public static BigDecimal laterCredit(BigDecimal unitPrice, int billingMonths, AppliedFx fx, long priorSeatDays,
+                                         long seatDays, long daysInPeriod, String currency, RoundingPolicy rounding) {
+        BigDecimal before = amount(unitPrice, billingMonths, fx, 1, priorSeatDays, daysInPeriod, 1, currency, rounding);
+        BigDecimal after = amount(unitPrice, billingMonths, fx, 1, priorSeatDays + seatDays, daysInPeriod, 1, currency,
+                rounding);
+        return after.subtract(before).negate();
+    }
 }

@@ -105,8 +105,9 @@ public final class UpfrontCharges {
                 BatchCharge piece = remaining.get(i);
                 if (piece.tier() == tier) {
                     int seats = Math.min(take, piece.seats());
-                    credit(subscriptionId, piece, type, seats, changeDate).ifPresent(credits::add);
-                    remaining.set(i, piece.withSeats(piece.seats() - seats));
+                    Optional<Charge> credit = credit(subscriptionId, piece, type, seats, changeDate);
+                    credit.ifPresent(credits::add);
+                    remaining.set(i, piece.afterCredit(seats, credit.map(Charge::daysActive).orElse(0)));
                 }
             }
             left -= take;
@@ -125,7 +126,7 @@ public final class UpfrontCharges {
         return Optional.of(new Charge(Charge.Kind.FIXED, subscriptionId, paidBy.offerId(), paidBy.description(), type,
                 from, paidBy.chargeEnd(), removed, paidBy.unitPrice(), paidBy.currency(), paidBy.billingMonths(),
                 unusedDays, paidBy.daysInPeriod(), BillingPeriod.containing(changeDate), paidBy.chargedPeriod(), -1,
-                false, paidBy.promotionId()));
+                false, paidBy.promotionId(), paidBy.creditedSeatDays()));
     }
 
     /**

@@ -14,7 +14,7 @@ final class ChargeRows {
 
     static final String COLUMNS = "kind, subscription_id, offer_id, description, charge_type, start_date, end_date, "
             + "quantity, unit_price, pricing_currency, billing_months, days_active, days_in_period, book_period, "
-            + "fx_period, sign, scheduled, promotion_id";
+            + "fx_period, sign, scheduled, promotion_id, prior_seat_days";
 
     /** Segments overlapping the period or fixed charges booked on it (the same test as InvoiceBuilder.appliesTo). */
     static final String FOR_PERIOD = "((kind = 'SEGMENT' AND start_date <= ?2 AND end_date >= ?1) OR "
@@ -27,7 +27,7 @@ final class ChargeRows {
                 ChargeType.valueOf((String) row[4]), date(row[5]), date(row[6]), ((Number) row[7]).intValue(),
                 (BigDecimal) row[8], (String) row[9], integer(row[10]), integer(row[11]), integer(row[12]),
                 period(row[13]), period(row[14]), ((Number) row[15]).intValue(), (Boolean) row[16],
-                (String) row[17]);
+                (String) row[17], ((Number) row[18]).longValue());
     }
 
     static Charge of(ResultSet rs) throws SQLException {
@@ -35,7 +35,8 @@ final class ChargeRows {
                 ChargeType.valueOf(rs.getString(5)), rs.getDate(6).toLocalDate(), rs.getDate(7).toLocalDate(),
                 rs.getInt(8), rs.getBigDecimal(9), rs.getString(10), (Integer) rs.getObject(11),
                 (Integer) rs.getObject(12), (Integer) rs.getObject(13), period(rs.getString(14)),
-                period(rs.getString(15)), rs.getInt(16), rs.getBoolean(17), rs.getString(18));
+                period(rs.getString(15)), rs.getInt(16), rs.getBoolean(17), rs.getString(18),
+                rs.getLong(19));
     }
 
     static LocalDate date(Object value) {

@@ -80,8 +80,8 @@ public class LedgerRepository implements LedgerView {
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("INSERT INTO batch_charge (subscription_id, "
                     + "batch_id, piece, offer_id, description, charge_start, charge_end, days_in_period, unit_price, "
-                    + "currency, billing_months, charged_period, promotion_id, tier, seats) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "currency, billing_months, charged_period, promotion_id, tier, seats, credited_seat_days) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int piece = 0;
                 for (BatchCharge p : batch.pieces()) {
                     ps.setString(1, batch.subscriptionId());
@@ -99,6 +99,7 @@ public class LedgerRepository implements LedgerView {
                     ps.setString(13, p.promotionId());
                     ps.setInt(14, p.tier());
                     ps.setObject(15, p.seats(), Types.INTEGER);
+                    ps.setLong(16, p.creditedSeatDays());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -109,7 +110,7 @@ public class LedgerRepository implements LedgerView {
     private void insert(String customerId, Charge c) {
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("INSERT INTO charge (customer_id, "
-                    + ChargeRows.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ChargeRows.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, customerId);
                 ps.setString(2, c.kind().name());
                 ps.setString(3, c.subscriptionId());
@@ -129,6 +130,7 @@ public class LedgerRepository implements LedgerView {
                 ps.setShort(17, (short) c.sign());
                 ps.setBoolean(18, c.scheduled());
                 ps.setString(19, c.promotionId());
+                ps.setLong(20, c.priorSeatDays());
                 ps.executeUpdate();
             }
         });
@@ -139,12 +141,12 @@ public class LedgerRepository implements LedgerView {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("SELECT offer_id, description, charge_start, charge_end, "
                         + "days_in_period, unit_price, currency, billing_months, charged_period, promotion_id, tier, "
-                        + "seats FROM batch_charge WHERE subscription_id = ?1 AND batch_id = ?2 ORDER BY piece")
+                        + "seats, credited_seat_days FROM batch_charge WHERE subscription_id = ?1 AND batch_id = ?2 ORDER BY piece")
                 .setParameter(1, subscriptionId).setParameter(2, batchId).getResultList();
         return rows.stream().map(r -> new BatchCharge((String) r[0], (String) r[1],
                 ChargeRows.date(r[2]), ChargeRows.date(r[3]), ((Number) r[4]).intValue(), (BigDecimal) r[5],
                 (String) r[6], ((Number) r[7]).intValue(), ChargeRows.period(r[8]), (String) r[9],
-                ((Number) r[10]).intValue(), ChargeRows.integer(r[11]))).toList();
+                ((Number) r[10]).intValue(), ChargeRows.integer(r[11]), ((Number) r[12]).longValue())).toList();
     }
 
     @Override

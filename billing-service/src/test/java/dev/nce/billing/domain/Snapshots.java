@@ -31,6 +31,10 @@ final class Snapshots {
     LocalDate chargePeriodEndDate;
     List<LocalDate> termYearStarts = List.of();
     boolean trial;
+    BigDecimal listUnitPrice;
+    String promotionId;
+    LocalDate discountUntil;
+    Integer promotionMaxSeats;
 
     static Snapshots of(Term term, BillingFrequency billing) {
         Snapshots s = new Snapshots();
@@ -49,6 +53,14 @@ final class Snapshots {
     Snapshots chargePeriodEnd(String d) { chargePeriodEndDate = LocalDate.parse(d); return this; }
     Snapshots status(SubscriptionStatus s) { status = s; return this; }
     Snapshots trial() { trial = true; return this; }
+    /** R-K: price is the discounted price, {@code list} the regular one; until and max may be null. */
+    Snapshots promotion(String id, String list, String until, Integer max) {
+        promotionId = id;
+        listUnitPrice = new BigDecimal(list);
+        discountUntil = until == null ? null : LocalDate.parse(until);
+        promotionMaxSeats = max;
+        return this;
+    }
     Snapshots est() { est = true; return this; }
     Snapshots yearStarts(String... d) { termYearStarts = java.util.Arrays.stream(d).map(LocalDate::parse).toList(); return this; }
 
@@ -56,7 +68,8 @@ final class Snapshots {
         LocalDate end = endDate != null ? endDate : TermDates.endDate(startDate, term);
         LocalDate chargeEnd = chargePeriodEndDate != null ? chargePeriodEndDate : TermDates.endDate(startDate, term);
         return new SubscriptionSnapshot(subscriptionId, customerId, offerId, offerName, null, term, billing, quantity,
-                status, true, EndOfTermAction.RENEW, est, unitPrice, currency, null, null, null, null,
+                status, true, EndOfTermAction.RENEW, est, unitPrice, currency, listUnitPrice, promotionId, discountUntil,
+                promotionMaxSeats,
                 TermDates.startOfDay(startDate), startDate, end, chargeEnd, startDate, end.plusDays(1),
                 end.plusDays(1).minusDays(30), termYearStarts, trial, null, null, 1L);
     }
