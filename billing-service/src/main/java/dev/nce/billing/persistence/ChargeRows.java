@@ -16,6 +16,9 @@ final class ChargeRows {
             + "quantity, unit_price, pricing_currency, billing_months, days_active, days_in_period, book_period, "
             + "fx_period, sign, scheduled, promotion_id, prior_seat_days";
 
+    /** How many columns {@link #COLUMNS} lists: a query's extra columns follow at COLUMN_COUNT + 1. */
+    static final int COLUMN_COUNT = COLUMNS.split(",").length;
+
     /** Segments overlapping the period or fixed charges booked on it (the same test as InvoiceBuilder.appliesTo). */
     static final String FOR_PERIOD = "((kind = 'SEGMENT' AND start_date <= ?2 AND end_date >= ?1) OR "
             + "(kind = 'FIXED' AND book_period = ?3))";

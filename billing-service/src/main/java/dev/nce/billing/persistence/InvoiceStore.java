@@ -87,7 +87,7 @@ public class InvoiceStore {
                 ps.setString(4, period.toString());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        charges.computeIfAbsent(rs.getString(18), k -> new ArrayList<>()).add(ChargeRows.of(rs));
+                        charges.computeIfAbsent(rs.getString(ChargeRows.COLUMN_COUNT + 1), k -> new ArrayList<>()).add(ChargeRows.of(rs));
                     }
                 }
             }
