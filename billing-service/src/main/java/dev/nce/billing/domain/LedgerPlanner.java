@@ -197,9 +197,11 @@ public final class LedgerPlanner {
             PricedItem sourceItem = new PricedItem(source.subscriptionId(), sourceOffer,
                     describe(sourceOffer, null, source.term(), source.billing()), sourcePrice, source.currency());
             // the moved seats are credited at what the source's period charged for them: with the source's own
-            // promotion (R-K3/R-K7) when the source snapshot still describes the source offer (not in place)
-            PromotionPricing sourcePricing = !inPlace && sourceOffer.equals(source.offerId())
-                    ? PromotionPricing.of(source).withUnitPrice(sourcePrice) : PromotionPricing.flat(sourcePrice);
+            // promotion (R-K3/R-K7) when the source snapshot still describes the source offer (not in place; an
+            // in-place snapshot is the target's), else at the source price named by the event
+            boolean ownPromotion = !inPlace && sourceOffer.equals(source.offerId()) && source.promotionId() != null;
+            PromotionPricing sourcePricing = ownPromotion ? PromotionPricing.of(source)
+                    : PromotionPricing.flat(sourcePrice);
             int remaining = inPlace || e.fullUpgrade() || source.status() == SubscriptionStatus.DELETED
                     ? 0 : source.quantity();
             List<BatchCharge> paidBy = UpfrontCharges.charges(sourceItem, sourcePricing, ChargeType.UPGRADE_CHARGE,

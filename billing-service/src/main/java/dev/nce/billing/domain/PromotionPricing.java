@@ -41,11 +41,6 @@ public record PromotionPricing(BigDecimal unitPrice, BigDecimal listUnitPrice, S
         return new PromotionPricing(unitPrice, null, null, null, null);
     }
 
-    /** The same promotion with another discounted price (an event that names the price charged). */
-    public PromotionPricing withUnitPrice(BigDecimal price) {
-        return new PromotionPricing(price, listUnitPrice, promotionId, discountUntil, maxSeats);
-    }
-
     public boolean promoted() { return promotionId != null; }
 
     private BigDecimal list() { return listUnitPrice != null ? listUnitPrice : unitPrice; }

@@ -10,6 +10,7 @@ import dev.nce.contracts.events.SubscriptionEvent.QuantityChanged;
 import dev.nce.contracts.events.SubscriptionEvent.SubscriptionCancelled;
 import dev.nce.contracts.events.SubscriptionEvent.SubscriptionCreated;
 import dev.nce.contracts.events.SubscriptionEvent.SubscriptionRenewed;
+import dev.nce.contracts.events.SubscriptionEvent.SubscriptionUpgraded;
 import dev.nce.contracts.events.TermPeriod;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -296,6 +297,31 @@ class PromotionBillingTest {
                 }
             }
         }
+    }
+
+    @Test
+    void bl7_rI6_upgrade_of_a_promoted_annual_plan_credits_each_part_at_the_price_it_charged() {
+        Snapshots source = annual(10, "2022-02-14", "2022-06-30", 20).offer("BSTD", "Microsoft 365 Business Standard")
+                .id("sub-src");
+        InMemoryLedger ledger = new InMemoryLedger().apply(new SubscriptionCreated(source.build(),
+                Snapshots.batch("b1", 10, "2022-02-14T10:00:00Z"), "PURCHASE", null), Snapshots.at("2022-02-14"));
+        Snapshots target = Snapshots.of(Term.P1Y, BillingFrequency.ANNUAL).offer("BPREM", "Microsoft 365 Business Premium")
+                .id("sub-tgt").quantity(10).price("20.00").start("2022-04-01").chargePeriodEnd("2023-02-13")
+                .end("2023-02-13");
+
+        ledger.apply(new SubscriptionUpgraded(source.status(SubscriptionStatus.DELETED).build(), target.build(), 10,
+                LocalDate.of(2022, 4, 1), true, true, "BSTD", new BigDecimal("12.50"),
+                List.of(Snapshots.batch("t1", 10, "2022-04-01T10:00:00Z"))), Snapshots.at("2022-04-01"));
+
+        InvoiceDraft april = ledger.invoice("2022-04");
+        assertThat(april.lines()).extracting(l -> l.subscriptionId() + " " + l.chargeType() + " " + l.unitPrice() + " "
+                        + l.promotionId() + " " + l.daysActive() + "/" + l.daysInPeriod() + " = " + l.amount())
+                .containsExactlyInAnyOrder(
+                        // 1 Apr - 30 Jun unused at the discounted price, 1 Jul - 13 Feb at the list price it charged
+                        "sub-src UPGRADE_CREDIT 12.50 " + PROMO + " 91/365 = -373.98", // 1500 x 91/365 = 373.9726
+                        "sub-src UPGRADE_CREDIT 15.00 null 228/365 = -1124.39",
+                        // the target pays its own price for the source's remaining 319 days: 2400 x 319/365
+                        "sub-tgt UPGRADE_CHARGE 20.00 null 319/365 = 2097.54");
     }
 
     // ---- the rule in one place ---------------------------------------------------------------------------------------
