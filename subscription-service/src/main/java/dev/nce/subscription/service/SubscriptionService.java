@@ -22,7 +22,9 @@ import dev.nce.contracts.events.SubscriptionEvent.SubscriptionSuspended;
 import dev.nce.contracts.events.TermPeriod;
 import dev.nce.kit.clock.PlatformClock;
 import dev.nce.subscription.client.PriceAnswer;
+import dev.nce.contracts.catalog.PromotionData;
 import dev.nce.subscription.domain.NoticePolicy;
+import dev.nce.subscription.domain.PromotionEligibility;
 import dev.nce.subscription.domain.RenewalSettings;
 import dev.nce.subscription.domain.ScheduledChanges;
 import dev.nce.subscription.domain.SeatBatch;
@@ -75,6 +77,8 @@ public class SubscriptionService {
     Pricing pricing;
     @Inject
     PlatformClock clock;
+    @Inject
+    Promotions promotions;
     @Inject
     SeatCaps seatCaps;
 
@@ -294,12 +298,14 @@ public class SubscriptionService {
             if (!quote.sells(plan)) {
                 throw new RuleViolation(ErrorCode.PLAN_NOT_AVAILABLE, "R-A2", plan + " is not sold for offer " + before.offerId);
             }
+            // R-K4: the new term's promotion is evaluated like a renewal's; read outside the transaction, like the price
+            List<PromotionData> acquirable = promotions.acquirable(before.offerId, TermDates.utcDate(quotedAt));
             try {
                 return uow.write(now -> {
                     if (!TermDates.utcDate(now).equals(TermDates.utcDate(quotedAt))) {
                         throw new PurchaseService.StaleQuote();
                     }
-                    return reactivate(id, plan, quantity, quote, now, actor);
+                    return reactivate(id, plan, quantity, quote, acquirable, now, actor);
                 });
             } catch (PurchaseService.StaleQuote stale) {
                 if (attempt >= PurchaseService.QUOTE_ATTEMPTS) {
@@ -309,7 +315,8 @@ public class SubscriptionService {
         }
     }
 
-    private SubscriptionView reactivate(String id, Plan plan, int quantity, PriceAnswer quote, Instant now, Actor actor) {
+    private SubscriptionView reactivate(String id, Plan plan, int quantity, PriceAnswer quote, List<PromotionData> acquirable,
+                                        Instant now, Actor actor) {
         SubscriptionEntity s = lockAndLoad(id, actor);
         StateTable.require(SubscriptionAction.RENEW, s.stateCategory());
         seatCaps.check(customerOf(s), quote.capGroup(), s.id, quantity);
@@ -321,10 +328,13 @@ public class SubscriptionService {
         s.status = SubscriptionStatus.ACTIVE;
         s.statusChangedAt = now;
         s.inExtendedServiceTerm = false;
-        s.unitPrice = quote.unitPriceValue();
         s.currency = quote.currency() == null ? s.currency : quote.currency();
-        // a new term at the regular price: an ended term's promotion is not carried over (R-K3, R-K4)
-        Promotion.set(s, null);
+        // R-K4: the ended term's promotion if still acquirable and eligible, else the best auto-apply one, else none
+        BigDecimal listPrice = quote.unitPriceValue();
+        Optional<PromotionEligibility.Applied> promotion = PromotionEligibility.atRenewal(s.promotionId, acquirable,
+                new PromotionEligibility.Transaction(s.offerId, plan, quantity, TermDates.utcDate(now)), listPrice, s.currency);
+        s.unitPrice = promotion.map(PromotionEligibility.Applied::unitPrice).orElse(listPrice);
+        Promotion.set(s, promotion.orElse(null));
         s.offerRenewable = quote.isRenewable();
         s.offerMidTermIncrease = quote.allowsMidTermIncrease();
         s.startTerm(now, schedule);

@@ -58,6 +58,7 @@ class PromotionApiTest {
     static String auto;
     static String above;
     static String monthly;
+    static String extended;
     static String trialB;
     static String capCustomer;
     static String trialC;
@@ -167,6 +168,11 @@ class PromotionApiTest {
         // at renewal the new term has 50 seats (R-K4 re-evaluates for them)
         json().body("{\"quantity\":50}").put("/v1/subscriptions/" + above + "/scheduled-changes").then().statusCode(200);
 
+        // auto-renew off: Extended Service Term at the end of the term (D17), then /renew (R-K4)
+        extended = Api.purchase(customer, "{\"offerId\":\"" + B + "\",\"term\":\"P1Y\",\"billing\":\"MONTHLY\","
+                + "\"quantity\":10,\"autoRenew\":false}").then().statusCode(201).body("promotionId", equalTo("AUTO10"))
+                .extract().path("subscriptionId");
+
         // refusals change nothing
         Api.purchase(customer, body(B, "P1Y", "MONTHLY", 101, "AUTO10")).then().statusCode(422)
                 .body("code", equalTo("promotion-not-eligible")).body("rule", equalTo("R-K2"))
@@ -179,7 +185,7 @@ class PromotionApiTest {
                 .body("code", equalTo("not-found")).body("field", equalTo("promotionId"));
         Api.purchase(customer, body(A, "P1Y", "ANNUAL", 10, "not a promotion id")).then().statusCode(404)
                 .body("code", equalTo("not-found")).body("field", equalTo("promotionId"));
-        assertThat(count(customer)).isEqualTo(4);
+        assertThat(count(customer)).isEqualTo(5);
     }
 
     @Test
@@ -317,5 +323,15 @@ class PromotionApiTest {
         // 101 seats had none; the new term's 50 seats are eligible for AUTO10 (AUTOFIX1 ended 2029-06-30)
         Api.get(above).then().body("startDate", equalTo("2030-02-01")).body("quantity", equalTo(50))
                 .body("unitPrice", equalTo("11.82")).body("listUnitPrice", equalTo("13.13")).body("promotionId", equalTo("AUTO10"));
+
+        // the term ended into EST: the EST price 15.00 x 1.03 = 15.45 (D17), no promotion (it lasted the term, R-K3)
+        Api.get(extended).then().body("inExtendedServiceTerm", equalTo(true)).body("unitPrice", equalTo("15.45"))
+                .body("promotionId", nullValue()).body("listUnitPrice", nullValue());
+        assertThat(lastSnapshot(extended).getString("promotionMaxSeats")).isNull();
+        // /renew starts a new P1Y term: evaluated like a renewal, AUTO10 applies again
+        json().body("{}").post("/v1/subscriptions/" + extended + "/renew").then().statusCode(200)
+                .body("inExtendedServiceTerm", equalTo(false)).body("term", equalTo("P1Y")).body("unitPrice", equalTo("11.82"))
+                .body("listUnitPrice", equalTo("13.13")).body("promotionId", equalTo("AUTO10"));
+        assertThat(lastSnapshot(extended).getInt("promotionMaxSeats")).isEqualTo(100);
     }
 }
