@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * No promotion at migration (R-M, project decision): a migrated subscription is priced at the catalog's plan price.
- * Runs last, so it undoes whatever an auto-applied promotion step set on a migration's context.
+ * Runs last, so it undoes whatever an auto-applied promotion step set on a migration's context (promotionMaxSeats
+ * and promotionRefusal are declared in PurchaseContext as on main's promotion work, so the merge is clean).
  */
 @ApplicationScoped
 public class MigrationNoPromotionStep implements PurchaseStep {
@@ -22,5 +23,6 @@ public class MigrationNoPromotionStep implements PurchaseStep {
         context.listUnitPrice = null;
         context.promotionId = null;
         context.discountUntil = null;
+        context.promotionMaxSeats = null;
     }
 }

@@ -20,6 +20,10 @@ public final class PurchaseContext {
     public BigDecimal listUnitPrice;
     public String promotionId;
     public LocalDate discountUntil;
+    /** R-K3: seats above this count pay listUnitPrice (null = no promotion or no maximum). */
+    public Integer promotionMaxSeats;
+    /** A named promotion that does not apply (R-K2): raised after the other checks, in API.md's error order. */
+    public RuntimeException promotionRefusal;
     /** A shortened first term's end (R-B5 coterm); null = the full term. */
     public LocalDate customEndDate;
     /** Set when this purchase is a legacy -> NCE migration (R-M, see MigrationService); null otherwise. */
