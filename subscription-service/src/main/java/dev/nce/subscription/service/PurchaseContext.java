@@ -26,6 +26,8 @@ public final class PurchaseContext {
     public RuntimeException promotionRefusal;
     /** A shortened first term's end (R-B5 coterm); null = the full term. */
     public LocalDate customEndDate;
+    /** Set when this purchase is a legacy -> NCE migration (R-M, see MigrationService); null otherwise. */
+    public MigrationCommand migration;
 
     public PurchaseContext(PurchaseCommand command, String billingCurrency, PriceAnswer quote, Instant quotedAt) {
         this.command = command;

@@ -53,6 +53,11 @@ public class PurchaseService {
     Instance<PurchaseStep> steps;
 
     public SubscriptionView purchase(PurchaseCommand command, Actor actor) {
+        return purchase(command, null, actor);
+    }
+
+    /** A purchase that is the migration {@code migration} when not null (R-M, MigrationService). */
+    SubscriptionView purchase(PurchaseCommand command, MigrationCommand migration, Actor actor) {
         RenewalSettings.validateRequest(command.autoRenew(), command.endOfTermAction());
         actor.requireAccessTo(command.customerId());
         List<PurchaseStep> ordered = steps.stream().sorted(Comparator.comparingInt(PurchaseStep::order)).toList();
@@ -69,6 +74,7 @@ public class PurchaseService {
                         command.plan() + " is not sold for offer " + command.offerId());
             }
             PurchaseContext context = new PurchaseContext(command, customer.billingCurrency, quote, quotedAt);
+            context.migration = migration;
             for (PurchaseStep step : ordered) {
                 step.afterQuote(context);
             }
@@ -128,11 +134,13 @@ public class PurchaseService {
         s.statusChangedAt = now;
         s.nextDueAt = schedule.renewalInstant();
         s.createdAt = now;
+        s.migratedFrom = context.migration == null ? null : context.migration.legacySubscriptionId();
         SeatBatchEntity batch = batches.prepare(s, SeatBatchEntity.Kind.PURCHASE, command.quantity(), now);
         em.persist(s);
         em.persist(batch);
         em.flush();
-        events.append(new SubscriptionCreated(Snapshots.of(s), Snapshots.batch(batch), "PURCHASE", null),
+        events.append(new SubscriptionCreated(Snapshots.of(s), Snapshots.batch(batch),
+                        s.migratedFrom == null ? "PURCHASE" : "MIGRATION", s.migratedFrom),
                 s.customerId, s.id, now, actor.subject());
         return views.subscription(s, now);
     }
