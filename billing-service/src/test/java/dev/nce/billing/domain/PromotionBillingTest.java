@@ -208,6 +208,47 @@ class PromotionBillingTest {
                 + l.promotionId() + " = " + l.amount()).containsExactly("2 x 15.00 null = 224.88");
     }
 
+    @Test
+    void rK7_p3y_annual_term_years_after_discountUntil_are_charged_at_list_and_rK3_term_lock_keeps_the_discount() {
+        Snapshots fixedEnd = Snapshots.of(Term.P3Y, BillingFrequency.ANNUAL).quantity(10).price("12.50")
+                .start("2022-02-14").promotion(PROMO, "15.00", "2022-06-30", 20);
+        Snapshots termLocked = Snapshots.of(Term.P3Y, BillingFrequency.ANNUAL).quantity(10).price("12.50")
+                .start("2022-02-14").promotion("MS-TERM", "15.00", null, 20).id("sub-2");
+        InMemoryLedger ledger = new InMemoryLedger()
+                .apply(new SubscriptionCreated(fixedEnd.build(), Snapshots.batch("b1", 10, "2022-02-14T10:00:00Z"),
+                        "PURCHASE", null), Snapshots.at("2022-02-14"))
+                .apply(new SubscriptionCreated(termLocked.build(), Snapshots.batch("b2", 10, "2022-02-14T10:00:00Z"),
+                        "PURCHASE", null), Snapshots.at("2022-02-14"));
+
+        assertThat(ledger.invoice("2022-02").lines()).extracting(l -> l.subscriptionId() + " " + l.promotionId()
+                        + " = " + l.amount())
+                .containsExactly("sub-1 " + PROMO + " = 563.02", "sub-1 null = 1124.39", "sub-2 MS-TERM = 1500.00");
+        // the second term year (2023-02-14, 365 days): R-K7 all at list; R-K3 the whole term at the promotion
+        assertThat(ledger.invoice("2023-02").lines()).extracting(l -> l.subscriptionId() + " " + l.chargeType() + " "
+                        + l.unitPrice() + " " + l.promotionId() + " = " + l.amount())
+                .containsExactly("sub-1 RENEW 15.00 null = 1800.00", "sub-2 RENEW 12.50 MS-TERM = 1500.00");
+    }
+
+    @Test
+    void d18_a_late_increase_above_the_max_books_its_differences_with_their_promotionId() {
+        Snapshots s = Snapshots.of(Term.P1Y, BillingFrequency.MONTHLY).quantity(18).price("12.50").start("2022-03-01")
+                .promotion(PROMO, "15.00", null, 20);
+        InMemoryLedger ledger = new InMemoryLedger().apply(new SubscriptionCreated(s.build(),
+                Snapshots.batch("b1", 18, "2022-03-01T09:00:00Z"), "PURCHASE", null), Snapshots.at("2022-03-01"));
+        ledger.firstOpen = BillingPeriod.of(2022, 4); // March is invoiced
+        ledger.apply(new QuantityChanged(s.quantity(22).build(), 18, 22, List.of(new BatchChange("b2", 4, null)),
+                List.of()), Snapshots.at("2022-03-21"));
+
+        assertThat(ledger.invoice("2022-04").lines()).extracting(l -> l.chargeStartDate() + " x" + l.quantity()
+                        + " " + l.unitPrice() + " " + l.promotionId() + " " + l.amount())
+                .containsExactlyInAnyOrder(
+                        "2022-03-21 x18 12.50 " + PROMO + " -79.84", // 225 x 11/31 = 79.8387 credited
+                        "2022-03-21 x20 12.50 " + PROMO + " 88.71",  // 250 x 11/31 = 88.7097
+                        "2022-03-21 x2 15.00 null 10.65",            // 30 x 11/31 = 10.6452
+                        "2022-04-01 x20 12.50 " + PROMO + " 250.00",
+                        "2022-04-01 x2 15.00 null 30.00");
+    }
+
     // ---- BL-7 credits at the price charged ----------------------------------------------------------------------
 
     @Test
