@@ -38,6 +38,9 @@ public class PromotionStep implements PurchaseStep {
 
     @Override
     public void afterQuote(PurchaseContext context) {
+        if (context.migration != null) {
+            return; // R-M (project decision): a migration is priced at the plan price, no promotion, no catalog call
+        }
         PurchaseCommand command = context.command;
         String currency = context.quote.currency() == null ? context.billingCurrency : context.quote.currency();
         PromotionEligibility.Transaction tx = new PromotionEligibility.Transaction(command.offerId(), command.plan(),

@@ -59,6 +59,11 @@ class MigrationApiTest {
     static {
         FakeCatalog.register(E3, "36.00", "34.00", "P1M/MONTHLY", "P1Y/MONTHLY", "P1Y/ANNUAL", "P3Y/ANNUAL");
         FakeCatalog.register(NO_P1M, "65.00", "60.00", "P1Y/MONTHLY", "P1Y/ANNUAL");
+        // an auto-apply promotion a plain purchase of E3 P1Y/MONTHLY gets; a migration does not (R-M decision)
+        FakeCatalog.register(new dev.nce.contracts.catalog.PromotionData("MIGAUTO10", "Auto 10 %", List.of(E3),
+                List.of(new dev.nce.contracts.Plan(dev.nce.contracts.Term.P1Y, dev.nce.contracts.BillingFrequency.MONTHLY)),
+                dev.nce.contracts.catalog.PromotionData.DiscountType.PERCENT, new BigDecimal("10"), 1, 100,
+                java.time.LocalDate.of(2031, 1, 1), java.time.LocalDate.of(2031, 12, 31), null, true, 1));
         FakeCatalog.register(new FakeCatalog.Offer(PREMIUM, "Business Premium", new BigDecimal("22.00"),
                 new BigDecimal("21.00"), List.of("P1M/MONTHLY", "P1Y/MONTHLY", "P1Y/ANNUAL"), true, true,
                 "M365_BUSINESS_PREMIUM", List.of()));
@@ -120,7 +125,7 @@ class MigrationApiTest {
         assertThat(m.getString("status")).isEqualTo("ACTIVE");
         assertThat(m.getBoolean("trial")).isFalse();
         assertThat(m.getString("unitPrice")).isEqualTo("37.80");
-        assertThat(m.getString("promotionId")).isNull();
+        assertThat(m.getString("promotionId")).isNull();      // MIGAUTO10 is acquirable, but not at migration
         assertThat(m.getString("listUnitPrice")).isNull();
         assertThat(m.getString("startDate")).isEqualTo("2031-03-15");
         assertThat(m.getString("originalStartDate")).isEqualTo("2031-03-15");
@@ -371,5 +376,16 @@ class MigrationApiTest {
                 .body("migratedFrom", equalTo("LEG-1001")).body("originalStartDate", equalTo("2031-03-15"))
                 .body("startDate", equalTo("2031-10-01")).body("endDate", equalTo("2032-09-30"))
                 .body("quantity", equalTo(12));
+    }
+
+    @Test
+    @Order(99)
+    void rM_decision_a_plain_purchase_of_the_same_plan_gets_the_auto_apply_promotion_a_migration_did_not() {
+        String other = Api.customer("Migration Contrast Customer");
+        String bought = Api.buy(other, E3, "P1Y", "MONTHLY", 12);
+        Api.get(bought).then().statusCode(200)
+                .body("promotionId", equalTo("MIGAUTO10"))
+                .body("unitPrice", equalTo("34.02"))      // HALF_UP(37.80 x 0.90), D2
+                .body("listUnitPrice", equalTo("37.80"));
     }
 }
