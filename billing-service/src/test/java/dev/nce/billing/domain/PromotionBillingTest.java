@@ -352,7 +352,7 @@ class PromotionBillingTest {
 
         ledger.apply(new SubscriptionUpgraded(source.status(SubscriptionStatus.DELETED).build(), target.build(), 10,
                 LocalDate.of(2022, 4, 1), true, true, "BSTD", new BigDecimal("12.50"),
-                List.of(Snapshots.batch("t1", 10, "2022-04-01T10:00:00Z"))), Snapshots.at("2022-04-01"));
+                List.of(Snapshots.batch("t1", 10, "2022-04-01T10:00:00Z")), List.of()), Snapshots.at("2022-04-01"));
 
         InvoiceDraft april = ledger.invoice("2022-04");
         assertThat(april.lines()).extracting(l -> l.subscriptionId() + " " + l.chargeType() + " " + l.unitPrice() + " "

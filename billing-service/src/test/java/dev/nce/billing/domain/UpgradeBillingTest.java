@@ -54,7 +54,7 @@ class UpgradeBillingTest {
                 .offer("E5", "Office 365 E5");
 
         ledger.apply(new SubscriptionUpgraded(e5.build(), e5.build(), 10, LocalDate.of(2022, 7, 1), true, false,
-                "E3", new BigDecimal("20.00"), List.<SeatBatchInfo>of()), Snapshots.at("2022-07-01"));
+                "E3", new BigDecimal("20.00"), List.<SeatBatchInfo>of(), List.of()), Snapshots.at("2022-07-01"));
 
         InvoiceDraft july = ledger.invoice("2022-07");
         assertThat(july.lines()).extracting(InvoiceLine::chargeType)
@@ -80,7 +80,7 @@ class UpgradeBillingTest {
         ledger.apply(new SubscriptionCreated(child.build(), Snapshots.batch("b2", 2, "2022-03-17T10:00:00Z"),
                 "PARTIAL_UPGRADE", null), Snapshots.at("2022-03-17"));
         ledger.apply(new SubscriptionUpgraded(source.quantity(3).build(), child.build(), 2, LocalDate.of(2022, 3, 17),
-                false, true, "E3", new BigDecimal("20.00"), List.of()), Snapshots.at("2022-03-17"));
+                false, true, "E3", new BigDecimal("20.00"), List.of(), List.of()), Snapshots.at("2022-03-17"));
 
         InvoiceDraft march = ledger.invoice("2022-03");
         assertThat(march.lines()).extracting(l -> l.subscriptionId() + " " + l.chargeStartDate() + ".."

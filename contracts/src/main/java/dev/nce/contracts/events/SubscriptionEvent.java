@@ -44,11 +44,16 @@ public sealed interface SubscriptionEvent {
                           dev.nce.contracts.Term previousTermLength, dev.nce.contracts.BillingFrequency previousBilling,
                           BigDecimal previousUnitPrice, LocalDate changeDate, SeatBatchInfo batch) implements SubscriptionEvent {}
 
-    /** R-I3/R-I4/R-I6: source and target after the upgrade, seats moved on upgradeDate (which belongs to the target). */
+    /**
+     * R-I3/R-I4/R-I6: source and target after the upgrade, seats moved on upgradeDate (which belongs to the target).
+     * {@code sourceBatchesReduced} names the source batches the moved seats left (empty for an in-place full upgrade,
+     * null in events written before it existed), so consumers know which windows no longer hold refundable seats.
+     */
     record SubscriptionUpgraded(SubscriptionSnapshot source, SubscriptionSnapshot target, int movedQuantity,
                                 LocalDate upgradeDate, boolean fullUpgrade, boolean targetCreated,
                                 String sourceOfferId, BigDecimal sourceUnitPrice,
-                                List<SeatBatchInfo> targetBatches) implements SubscriptionEvent {}
+                                List<SeatBatchInfo> targetBatches, List<BatchChange> sourceBatchesReduced)
+            implements SubscriptionEvent {}
 
     /** R-C4/R-C6: cancelled inside the window (or in EST); removed seats by batch for BL-7 credits. */
     record SubscriptionCancelled(SubscriptionSnapshot subscription, Instant cancelledAt,

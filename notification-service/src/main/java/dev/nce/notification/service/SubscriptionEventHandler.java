@@ -193,6 +193,10 @@ public class SubscriptionEventHandler {
             if (x.targetBatches() != null) {
                 x.targetBatches().forEach(b -> copies.addBatch(id, b));
             }
+            if (x.source() != null && !id.equals(x.source().subscriptionId())) {
+                // D8: moved seats leave the source's batches; a batch left empty gets no WINDOW_CLOSING
+                copies.removeSeats(x.source().subscriptionId(), x.sourceBatchesReduced());
+            }
         } else if (event instanceof EndOfTermActionChanged x) {
             copies.quoteEstPrice(copy, x.estUnitPrice(), x.estCurrency());
         } else if (event instanceof SubscriptionExpired x) {

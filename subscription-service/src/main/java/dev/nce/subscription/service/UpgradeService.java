@@ -7,6 +7,7 @@ import dev.nce.contracts.Plan;
 import dev.nce.contracts.RuleViolation;
 import dev.nce.contracts.SubscriptionStatus;
 import dev.nce.contracts.TermDates;
+import dev.nce.contracts.events.BatchChange;
 import dev.nce.contracts.events.SeatBatchInfo;
 import dev.nce.contracts.events.SubscriptionEvent.ScheduledChangesCleared;
 import dev.nce.contracts.events.SubscriptionEvent.SubscriptionCreated;
@@ -196,7 +197,7 @@ public class UpgradeService {
             }
         }
         events.append(new SubscriptionUpgraded(Snapshots.of(s), Snapshots.of(s), command.quantity(), upgradeDate, true,
-                false, sourceOfferId, sourcePrice, kept), s.customerId, s.id, now, actor.subject());
+                false, sourceOfferId, sourcePrice, kept, List.of()), s.customerId, s.id, now, actor.subject());
         SubscriptionView view = views.subscription(s, now);
         return new Result(view, view);
     }
@@ -239,7 +240,7 @@ public class UpgradeService {
         events.append(new SubscriptionCreated(Snapshots.of(child), infos.get(0), "PARTIAL_UPGRADE", null),
                 child.customerId, child.id, now, actor.subject());
         events.append(new SubscriptionUpgraded(Snapshots.of(s), Snapshots.of(child), command.quantity(), upgradeDate, false,
-                true, sourceOfferId, sourcePrice, infos), s.customerId, s.id, now, actor.subject());
+                true, sourceOfferId, sourcePrice, infos, reduced(moves)), s.customerId, s.id, now, actor.subject());
         return new Result(views.subscription(s, now), views.subscription(child, now));
     }
 
@@ -265,9 +266,14 @@ public class UpgradeService {
         }
         em.flush();
         events.append(new SubscriptionUpgraded(Snapshots.of(s), Snapshots.of(d), command.quantity(), upgradeDate, full,
-                false, sourceOfferId, sourcePrice, added.stream().map(Snapshots::batch).toList()),
+                false, sourceOfferId, sourcePrice, added.stream().map(Snapshots::batch).toList(), reduced(moves)),
                 s.customerId, s.id, now, actor.subject());
         return new Result(views.subscription(s, now), views.subscription(d, now));
+    }
+
+    /** The source batches the moved seats left (R-C3: their windows no longer hold those seats). */
+    private static List<BatchChange> reduced(List<UpgradePolicy.Move> moves) {
+        return moves.stream().map(m -> new BatchChange(m.sourceBatchId(), m.quantity(), null)).toList();
     }
 
     /** Takes the moved seats out of the source's current-term batches (newest first) and lowers its quantity. */

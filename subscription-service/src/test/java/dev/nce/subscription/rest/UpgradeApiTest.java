@@ -98,6 +98,9 @@ class UpgradeApiTest {
                 .containsEntry("sourceOfferId", STD).containsEntry("sourceUnitPrice", "12.50");
         assertThat(sourceEvents.getInt("items[" + (types.size() - 1) + "].payload.source.quantity")).isEqualTo(8);
         assertThat(sourceEvents.getString("items[" + (types.size() - 1) + "].payload.target.subscriptionId")).isEqualTo(child);
+        // D8/R-C3: the moved seats left the increase batch (5, newest first) and then the purchase batch (2)
+        assertThat(sourceEvents.getList("items[" + (types.size() - 1) + "].payload.sourceBatchesReduced.quantity"))
+                .containsExactly(5, 2);
         JsonPath childEvents = events(child);
         assertThat(childEvents.getString("items[0].type")).isEqualTo("SubscriptionCreated");
         assertThat(childEvents.getString("items[0].payload.origin")).isEqualTo("PARTIAL_UPGRADE");
@@ -121,6 +124,7 @@ class UpgradeApiTest {
         assertThat(e.getString("items[" + last + "].type")).isEqualTo("SubscriptionUpgraded");
         assertThat(e.getBoolean("items[" + last + "].payload.fullUpgrade")).isTrue();
         assertThat(e.getString("items[" + last + "].payload.sourceUnitPrice")).isEqualTo("15.00");
+        assertThat(e.getList("items[" + last + "].payload.sourceBatchesReduced")).isEmpty(); // seats stay in place
     }
 
     @Test
