@@ -139,7 +139,7 @@ public final class Stack {
             out.accept(progress(t0, "SMTP sink ready on 127.0.0.1:" + config.smtpPort()));
             if (withServices) {
                 for (Service s : Service.values()) {
-                    startProcess(s, false);
+                    startProcess(s, false, true);
                 }
                 awaitReady(EnumSet.allOf(Service.class));
                 out.accept(progress(t0, "services ready"));
@@ -186,6 +186,23 @@ public final class Stack {
         processes.stop(s.shortName());
     }
 
+    /**
+     * Kills one service abruptly (SIGKILL through its PID, as a crash would) and waits until it has exited; the e2e
+     * restart journeys use it. Returns the killed PID, or -1 when the service was not running.
+     */
+    public long kill(Service s) {
+        return processes.kill(s.shortName());
+    }
+
+    /**
+     * Stops the whole stack and brings it up again with the same configuration; with {@code fresh} configs (e2e) the
+     * databases and broker data are wiped, so the clock starts again at the configured start instant.
+     */
+    public void restart() {
+        down();
+        up();
+    }
+
     /** Starts one service (log appended) and waits until it is ready. */
     public void start(Service s) {
         if (processes.find(s.shortName()).isPresent()) {
@@ -194,7 +211,7 @@ public final class Stack {
         if (!Ports.isFree(config.port(s))) {
             throw new StackException("port " + config.port(s) + " (" + s.moduleName() + ") is already in use");
         }
-        startProcess(s, true);
+        startProcess(s, true, false);
         awaitReady(EnumSet.of(s));
     }
 
@@ -279,6 +296,15 @@ public final class Stack {
     }
 
     List<String> serviceCommand(Service s) {
+        return serviceCommand(s, true);
+    }
+
+    /**
+     * The command line of one service; {@code withClockStart=false} leaves out {@code nce.clock.start}, for a service
+     * restarted into a running stack: subscription-service then restores its persisted clock instead of refusing a
+     * start instant behind it.
+     */
+    List<String> serviceCommand(Service s, boolean withClockStart) {
         DbSpec db = config.db(s);
         List<String> cmd = new ArrayList<>(List.of(ChildProcesses.javaBinary(), "-Xmx256m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", config.processMarker(),
@@ -291,7 +317,7 @@ public final class Stack {
                 "-Dnce.clock.mode=simulated",
                 "-Dmp.jwt.verify.publickey.location=file:" + config.jwtDir().resolve(JwtKeys.PUBLIC_KEY),
                 "-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER));
-        if (effectiveClockStart != null) {
+        if (withClockStart && effectiveClockStart != null) {
             cmd.add("-Dnce.clock.start=" + effectiveClockStart);
         }
         if (s == Service.SUBSCRIPTION) {
@@ -308,11 +334,11 @@ public final class Stack {
         return cmd;
     }
 
-    private void startProcess(Service s, boolean appendLog) {
+    private void startProcess(Service s, boolean appendLog, boolean withClockStart) {
         if (!Files.isRegularFile(config.serviceJar(s))) {
             throw new StackException(s.moduleName() + " is not built: " + config.serviceJar(s) + " is missing");
         }
-        processes.start(s.shortName(), serviceCommand(s), appendLog);
+        processes.start(s.shortName(), serviceCommand(s, withClockStart), appendLog);
     }
 
     boolean ready(Service s) {
