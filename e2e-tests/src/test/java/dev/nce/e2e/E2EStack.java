@@ -52,6 +52,16 @@ public final class E2EStack implements BeforeAllCallback {
         }
     }
 
+    /**
+     * Stops the stack and brings it up again, fresh (databases and broker data wiped, SMTP sink emptied, clock back at
+     * 2022-01-01T00:00:00Z). Only for the classes ordered last: everything earlier classes created is gone afterwards.
+     */
+    public static synchronized void restartFresh() {
+        long t0 = System.nanoTime();
+        get().restart();
+        System.out.printf("[e2e stack] restarted fresh in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    }
+
     /** The running stack (only inside a test class extended with {@code @ExtendWith(E2EStack.class)}). */
     public static synchronized Stack get() {
         if (stack == null) {
