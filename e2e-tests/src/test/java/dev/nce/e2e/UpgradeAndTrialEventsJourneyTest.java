@@ -48,6 +48,7 @@ class UpgradeAndTrialEventsJourneyTest {
     static final String TARGET_OFFER = "E2EUPGRADE:0002";
     static final String TRIAL_OFFER = "E2ETRIAL:0001";
     static String upgrader, trialCustomer, source, child, trial;
+    static String upfrontUpgrader, upfrontSource, upfrontChild;
     static final Map<String, String> roleOf = new HashMap<>();
     static long t0;
 
@@ -68,13 +69,14 @@ class UpgradeAndTrialEventsJourneyTest {
         assertThat(Api.clockNow(Service.SUBSCRIPTION)).isBeforeOrEqualTo(purchase);
         // Both upgrade offers carry a cap group: an upgrade from an offer without one answers 500 (subscription-service
         // UpgradeService: Set.of(..).contains(null) on the source's null capGroup), reported, not worked on here.
-        Journeys.offer(TARGET_OFFER, "E2E Upgrade Target", List.of("P1Y/MONTHLY"), Map.of("USD", "20.00"), null, false,
+        Journeys.offer(TARGET_OFFER, "E2E Upgrade Target", List.of("P1Y/MONTHLY", "P1Y/ANNUAL"), Map.of("USD", "20.00"), null, false,
                 List.of(), "E2E_UPGRADE_TARGET");
-        Journeys.offer(SOURCE_OFFER, "E2E Upgrade Source", List.of("P1Y/MONTHLY"), Map.of("USD", "10.00"), null, false,
+        Journeys.offer(SOURCE_OFFER, "E2E Upgrade Source", List.of("P1Y/MONTHLY", "P1Y/ANNUAL"), Map.of("USD", "10.00"), null, false,
                 List.of(TARGET_OFFER), "E2E_UPGRADE_SOURCE");
         Journeys.offer(TRIAL_OFFER, "E2E Trial", List.of("P1M/MONTHLY", "P1Y/MONTHLY"), Map.of("USD", "8.00"), null, true,
                 List.of(), null);
         upgrader = Journeys.customer("Upgrade Events Ltd", "USD");
+        upfrontUpgrader = Journeys.customer("Upfront Upgrade Ltd", "USD");
         trialCustomer = Journeys.customer("Trial Events Ltd", "USD");
         Journeys.advance(purchase);
         JsonPath bought = Journeys.purchase(upgrader, SOURCE_OFFER, "P1Y", "MONTHLY", 10);
@@ -82,6 +84,10 @@ class UpgradeAndTrialEventsJourneyTest {
         assertThat(bought.getString("endDate")).isEqualTo("2027-11-01");
         source = bought.getString("subscriptionId");
         roleOf.put(source, "source");
+        JsonPath annual = Journeys.purchase(upfrontUpgrader, SOURCE_OFFER, "P1Y", "ANNUAL", 10);
+        assertThat(annual.getString("unitPrice")).isEqualTo("10.00");
+        upfrontSource = annual.getString("subscriptionId");
+        roleOf.put(upfrontSource, "upfrontSource");
 
         Journeys.advance(Instant.parse("2026-11-02T10:00:00Z"));
         JsonPath t = Api.admin(Service.SUBSCRIPTION).contentType(ContentType.JSON).body(Map.of("offerId", TRIAL_OFFER))
@@ -146,9 +152,24 @@ class UpgradeAndTrialEventsJourneyTest {
         assertThat(p.path("sourceOfferId").asText()).isEqualTo(SOURCE_OFFER);
     }
 
-    /** R-J2 / D15: at trialEndsAt with auto-renew on, the trial itself becomes a P1Y/MONTHLY paid subscription. */
+    /** R-I4 on an upfront plan: 4 of 10 P1Y/ANNUAL seats move on 11-12; D18: UPGRADE_CREDIT / UPGRADE_CHARGE lines. */
     @Test
     @Order(3)
+    void partial_upgrade_of_an_upfront_subscription() {
+        JsonPath up = Api.admin(Service.SUBSCRIPTION).contentType(ContentType.JSON)
+                .body(Map.of("targetOfferId", TARGET_OFFER, "quantity", 4))
+                .when().post("/v1/subscriptions/" + upfrontSource + "/upgrades").then().statusCode(200).extract().jsonPath();
+        upfrontChild = up.getString("target.subscriptionId");
+        roleOf.put(upfrontChild, "upfrontChild");
+        assertThat(up.getInt("source.quantity")).isEqualTo(6);
+        assertThat(up.getString("target.billing")).isEqualTo("ANNUAL");
+        assertThat(up.getString("target.unitPrice")).isEqualTo("20.00");
+        assertThat(up.getString("target.endDate")).isEqualTo("2027-11-01");
+    }
+
+    /** R-J2 / D15: at trialEndsAt with auto-renew on, the trial itself becomes a P1Y/MONTHLY paid subscription. */
+    @Test
+    @Order(4)
     void trial_converts_at_its_end() {
         Journeys.advance(Instant.parse("2026-12-02T10:00:00Z"));
         Api.admin(Service.SUBSCRIPTION).when().get("/v1/subscriptions/" + trial).then().statusCode(200)
@@ -184,7 +205,7 @@ class UpgradeAndTrialEventsJourneyTest {
      * converted subscription is billed from 12-02 (BL-3, D1 UP per line).
      */
     @Test
-    @Order(4)
+    @Order(5)
     void billing_lines_of_the_upgrade_and_the_conversion() {
         Journeys.advance(Instant.parse("2027-01-02T00:00:00Z"));
         List<Map<String, Object>> up = Journeys.invoices(upgrader);
@@ -198,6 +219,16 @@ class UpgradeAndTrialEventsJourneyTest {
                 "source CYCLE 2026-12-01..2026-12-31 x6 10.50 31/31 63.00",
                 "child CYCLE 2026-12-01..2026-12-31 x4 21.00 31/31 84.00");
         assertThat(up.get(1).get("total")).isEqualTo("147.00");
+
+        // BL-6 NEW = 10.00 x 12 x 10; R-I6/BL-7: the unused 355 of 365 days of 4 seats credited at 10.00 and charged
+        // at 20.00 for the same days (from the upgrade day inclusive), each rounded UP on its absolute value (D1).
+        List<Map<String, Object>> upfront = Journeys.invoices(upfrontUpgrader);
+        assertThat(upfront).extracting(i -> i.get("period")).containsExactly("2026-11");
+        assertThat(lines(upfront.get(0))).containsExactlyInAnyOrder(
+                "upfrontSource NEW 2026-11-02..2027-11-01 x10 10.00 365/365 1200.00",
+                "upfrontSource UPGRADE_CREDIT 2026-11-12..2027-11-01 x4 10.00 355/365 -466.85",
+                "upfrontChild UPGRADE_CHARGE 2026-11-12..2027-11-01 x4 20.00 355/365 933.70");
+        assertThat(upfront.get(0).get("total")).isEqualTo("1666.85");
 
         List<Map<String, Object>> tr = Journeys.invoices(trialCustomer);
         assertThat(tr).extracting(i -> i.get("period")).containsExactly("2026-12");
