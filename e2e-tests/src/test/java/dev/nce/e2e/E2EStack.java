@@ -30,6 +30,9 @@ public final class E2EStack implements BeforeAllCallback {
         if (stack == null) {
             StackConfig config = StackConfig.e2e(StackConfig.findRoot());
             Stack s = new Stack(config, line -> System.out.println("[e2e stack] " + line));
+            // A SIGKILLed consumer (RestartJourneyTest) keeps its group membership until its session times out; 10 s
+            // instead of Kafka's 45 s lets the restarted service rejoin its groups sooner. Heartbeats keep live ones in.
+            s.serviceProperty("kafka.session.timeout.ms", "10000");
             try {
                 long t0 = System.nanoTime();
                 s.up();
@@ -50,6 +53,16 @@ public final class E2EStack implements BeforeAllCallback {
             stack.down();
             stack = null;
         }
+    }
+
+    /**
+     * Stops the stack and brings it up again, fresh (databases and broker data wiped, SMTP sink emptied, clock back at
+     * 2022-01-01T00:00:00Z). Only for the classes ordered last: everything earlier classes created is gone afterwards.
+     */
+    public static synchronized void restartFresh() {
+        long t0 = System.nanoTime();
+        get().restartFresh();
+        System.out.printf("[e2e stack] restarted fresh in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
     /** The running stack (only inside a test class extended with {@code @ExtendWith(E2EStack.class)}). */

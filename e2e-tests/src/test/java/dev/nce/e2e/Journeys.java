@@ -22,6 +22,12 @@ final class Journeys {
 
     /** PUT an offer sold on the given plans with one price list entry per (currency, base) pair from 2022-01-01. */
     static void offer(String offerId, String name, List<String> plans, Map<String, String> basePrices, String p3yBase) {
+        offer(offerId, name, plans, basePrices, p3yBase, false, List.of(), null);
+    }
+
+    /** As above, with a trial (R-J), upgrade paths (R-I) and a D9 cap group (null for none). */
+    static void offer(String offerId, String name, List<String> plans, Map<String, String> basePrices, String p3yBase,
+                      boolean trialAvailable, List<String> upgradePaths, String capGroup) {
         List<Map<String, Object>> planList = new ArrayList<>();
         for (String p : plans) {
             String[] tb = p.split("/");
@@ -47,11 +53,11 @@ final class Journeys {
         offer.put("productFamily", "E2E");
         offer.put("plans", planList);
         offer.put("prices", prices);
-        offer.put("capGroup", null);
+        offer.put("capGroup", capGroup);
         offer.put("renewable", true);
         offer.put("midTermIncrease", true);
-        offer.put("trialAvailable", false);
-        offer.put("upgradePaths", List.of());
+        offer.put("trialAvailable", trialAvailable);
+        offer.put("upgradePaths", upgradePaths);
         int status = Api.admin(Service.CATALOG).contentType(ContentType.JSON).body(offer).when()
                 .put("/v1/offers/" + offerId).then().extract().statusCode();
         if (status != 200 && status != 201) {
@@ -68,7 +74,7 @@ final class Journeys {
     static String customer(String name, String currency) {
         return Api.admin(Service.SUBSCRIPTION).contentType(ContentType.JSON)
                 .body(Map.of("name", name, "billingCurrency", currency,
-                        "contactEmail", name.toLowerCase().replaceAll("[^a-z]", "") + "@journey.example"))
+                        "contactEmail", emailOf(name)))
                 .when().post("/v1/customers").then().statusCode(201).extract().path("customerId");
     }
 
@@ -102,6 +108,51 @@ final class Journeys {
                         .then().statusCode(200).extract().<Integer>path("totalCount") == 1);
         return Api.admin(Service.BILLING).when().get("/v1/customers/" + customerId + "/invoices?period=" + period)
                 .then().statusCode(200).extract().jsonPath().setRootPath("items[0]");
+    }
+
+    /** Every notification row of a customer (API.md: ordered by dueAt, kind, channel). */
+    static List<Map<String, Object>> notifications(String customerId) {
+        return Api.admin(Service.NOTIFICATION).when().get("/v1/customers/" + customerId + "/notifications?limit=1000")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+    }
+
+    /** Every issued invoice of a customer (API.md: ordered by period, then invoiceNumber). */
+    static List<Map<String, Object>> invoices(String customerId) {
+        return Api.admin(Service.BILLING).when().get("/v1/customers/" + customerId + "/invoices?limit=1000")
+                .then().statusCode(200).extract().jsonPath().getList("items");
+    }
+
+    /** The invoice runs of a period. */
+    static List<Map<String, Object>> runs(String period) {
+        return Api.admin(Service.BILLING).when().get("/v1/invoice-runs?period=" + period)
+                .then().statusCode(200).extract().jsonPath().getList("items");
+    }
+
+    /** Every customer of the platform (partner-admin list). */
+    static List<String> allCustomers() {
+        return Api.admin(Service.SUBSCRIPTION).when().get("/v1/customers?limit=1000")
+                .then().statusCode(200).extract().jsonPath().getList("items.customerId", String.class);
+    }
+
+    /**
+     * Waits until no notification row of the customer that is due by {@code now} is still SCHEDULED: the rows are
+     * processed in platform time, but the e-mails go out asynchronously in wall time (with retries, API.md).
+     */
+    static void awaitDeliveries(String customerId, Instant now) {
+        await("deliveries of " + customerId + " due by " + now).atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> notifications(customerId).stream().noneMatch(r -> "SCHEDULED".equals(r.get("status"))
+                        && !Instant.parse((String) r.get("dueAt")).isAfter(now)));
+    }
+
+    /** E-mails the SMTP sink received for one address. */
+    static long mailsTo(String address) {
+        return E2EStack.get().mail().messages().stream().filter(m -> m.recipient().equalsIgnoreCase(address)).count();
+    }
+
+    /** The contact address {@link #customer} gives a customer name. */
+    static String emailOf(String name) {
+        return name.toLowerCase().replaceAll("[^a-z]", "") + "@journey.example";
     }
 
     static BigDecimal amount(String text) {

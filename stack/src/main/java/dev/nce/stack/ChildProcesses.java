@@ -119,6 +119,30 @@ final class ChildProcesses {
         return wasRunning;
     }
 
+    /**
+     * Kills {@code name} abruptly (SIGKILL: no shutdown hooks, no graceful close of consumers or transactions), waits
+     * until it has exited and removes the PID file. Returns the PID it killed, or -1 if nothing was running.
+     */
+    long kill(String name) {
+        Optional<ProcessHandle> h = find(name);
+        h.ifPresent(p -> {
+            p.destroyForcibly();
+            try {
+                p.onExit().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception ignored) {
+                // reported by the caller's next status
+            }
+        });
+        try {
+            Files.deleteIfExists(config.pidFile(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return h.map(ProcessHandle::pid).orElse(-1L);
+    }
+
     static void terminate(ProcessHandle p, int graceSeconds) {
         p.destroy();
         try {

@@ -44,6 +44,7 @@ public final class Stack {
     private final MailSink mail;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile String effectiveClockStart;
+    private final Map<String, String> extraServiceProperties = new java.util.concurrent.ConcurrentHashMap<>();
     private Thread shutdownHook;
 
     public Stack(StackConfig config, Consumer<String> out) {
@@ -139,7 +140,7 @@ public final class Stack {
             out.accept(progress(t0, "SMTP sink ready on 127.0.0.1:" + config.smtpPort()));
             if (withServices) {
                 for (Service s : Service.values()) {
-                    startProcess(s, false);
+                    startProcess(s, false, true);
                 }
                 awaitReady(EnumSet.allOf(Service.class));
                 out.accept(progress(t0, "services ready"));
@@ -186,6 +187,41 @@ public final class Stack {
         processes.stop(s.shortName());
     }
 
+    /**
+     * Kills one service abruptly (SIGKILL through its PID, as a crash would) and waits until it has exited; the e2e
+     * restart journeys use it. Returns the killed PID, or -1 when the service was not running.
+     */
+    public long kill(Service s) {
+        return processes.kill(s.shortName());
+    }
+
+    /**
+     * Throws the whole stack away and brings it up again fresh (databases and broker data wiped, the clock back at the
+     * configured start). Only for fresh configurations (e2e): as nothing survives, every process is SIGKILLed instead
+     * of stopped gracefully, which saves the services' and the broker's shutdown time.
+     */
+    public void restartFresh() {
+        if (!config.fresh()) {
+            throw new StackException("restartFresh needs a fresh configuration (the e2e stack); use down() and up()");
+        }
+        List<Thread> killers = new ArrayList<>();
+        for (Service s : Service.values()) {
+            Thread t = new Thread(() -> processes.kill(s.shortName()), "kill-" + s.shortName());
+            t.start();
+            killers.add(t);
+        }
+        joinAll(killers);
+        processes.kill(KafkaBroker.NAME);
+        processes.kill(MailSink.NAME);
+        up();
+    }
+
+    /** A system property given to every service started from now on (e2e tuning, e.g. Kafka consumer timeouts). */
+    public Stack serviceProperty(String key, String value) {
+        extraServiceProperties.put(key, value);
+        return this;
+    }
+
     /** Starts one service (log appended) and waits until it is ready. */
     public void start(Service s) {
         if (processes.find(s.shortName()).isPresent()) {
@@ -194,7 +230,7 @@ public final class Stack {
         if (!Ports.isFree(config.port(s))) {
             throw new StackException("port " + config.port(s) + " (" + s.moduleName() + ") is already in use");
         }
-        startProcess(s, true);
+        startProcess(s, true, false);
         awaitReady(EnumSet.of(s));
     }
 
@@ -279,6 +315,15 @@ public final class Stack {
     }
 
     List<String> serviceCommand(Service s) {
+        return serviceCommand(s, true);
+    }
+
+    /**
+     * The command line of one service; {@code withClockStart=false} leaves out {@code nce.clock.start}, for a service
+     * restarted into a running stack: subscription-service then restores its persisted clock instead of refusing a
+     * start instant behind it.
+     */
+    List<String> serviceCommand(Service s, boolean withClockStart) {
         DbSpec db = config.db(s);
         List<String> cmd = new ArrayList<>(List.of(ChildProcesses.javaBinary(), "-Xmx256m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", config.processMarker(),
@@ -291,7 +336,7 @@ public final class Stack {
                 "-Dnce.clock.mode=simulated",
                 "-Dmp.jwt.verify.publickey.location=file:" + config.jwtDir().resolve(JwtKeys.PUBLIC_KEY),
                 "-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER));
-        if (effectiveClockStart != null) {
+        if (withClockStart && effectiveClockStart != null) {
             cmd.add("-Dnce.clock.start=" + effectiveClockStart);
         }
         if (s == Service.SUBSCRIPTION) {
@@ -303,16 +348,17 @@ public final class Stack {
             cmd.add("-Dquarkus.mailer.port=" + config.smtpPort());
             cmd.add("-Dquarkus.mailer.mock=false");
         }
+        extraServiceProperties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-jar");
         cmd.add(config.serviceJar(s).toString());
         return cmd;
     }
 
-    private void startProcess(Service s, boolean appendLog) {
+    private void startProcess(Service s, boolean appendLog, boolean withClockStart) {
         if (!Files.isRegularFile(config.serviceJar(s))) {
             throw new StackException(s.moduleName() + " is not built: " + config.serviceJar(s) + " is missing");
         }
-        processes.start(s.shortName(), serviceCommand(s), appendLog);
+        processes.start(s.shortName(), serviceCommand(s, withClockStart), appendLog);
     }
 
     boolean ready(Service s) {

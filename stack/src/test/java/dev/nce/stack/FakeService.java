@@ -18,7 +18,8 @@ public final class FakeService {
         for (String key : List.of("quarkus.http.port", "quarkus.datasource.username", "quarkus.datasource.password",
                 "quarkus.datasource.jdbc.url", "quarkus.datasource.reactive.url", "kafka.bootstrap.servers",
                 "nce.clock.mode", "nce.clock.start", "mp.jwt.verify.publickey.location", "mp.jwt.verify.issuer",
-                "quarkus.rest-client.catalog.url", "nce.catalog.token", "quarkus.mailer.host", "quarkus.mailer.port", "quarkus.mailer.mock")) {
+                "quarkus.rest-client.catalog.url", "nce.catalog.token", "quarkus.mailer.host", "quarkus.mailer.port", "quarkus.mailer.mock",
+                "kafka.session.timeout.ms")) {
             String v = System.getProperty(key);
             if (v != null) {
                 System.out.println("config " + key + "=" + v);

@@ -134,6 +134,19 @@ class StackTest {
         assertTrue(stack.ready(Service.BILLING));
         assertTrue(Files.readString(config.logFile("billing")).split("started on").length == 3, "log appended on restart");
 
+        // SIGKILL (the e2e restart journeys) and a restart into the running stack: no nce.clock.start the second
+        // time, so subscription-service restores its persisted clock instead of refusing a start behind it
+        stack.serviceProperty("kafka.session.timeout.ms", "10000");
+        long subscriptionPid = stack.kill(Service.SUBSCRIPTION);
+        assertFalse(ProcessHandle.of(subscriptionPid).map(ProcessHandle::isAlive).orElse(false));
+        assertFalse(stack.isRunning(Service.SUBSCRIPTION));
+        assertEquals(-1, stack.kill(Service.SUBSCRIPTION));
+        stack.start(Service.SUBSCRIPTION);
+        assertTrue(stack.ready(Service.SUBSCRIPTION));
+        String restarted = Files.readString(config.logFile("subscription"));
+        assertEquals(2, restarted.split("config nce.clock.start=", -1).length, "clock start given once:\n" + restarted);
+        assertTrue(restarted.contains("config kafka.session.timeout.ms=10000"), restarted);
+
         List<Long> pids = stack.status().stream().map(Stack.ProcessStatus::pid).toList();
         stack.down();
         assertTrue(stack.runningNames().isEmpty());
