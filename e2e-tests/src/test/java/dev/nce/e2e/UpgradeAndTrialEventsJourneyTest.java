@@ -67,12 +67,11 @@ class UpgradeAndTrialEventsJourneyTest {
     void purchase_and_trial_on_the_second_of_november() {
         Instant purchase = Instant.parse("2026-11-02T00:00:00Z");
         assertThat(Api.clockNow(Service.SUBSCRIPTION)).isBeforeOrEqualTo(purchase);
-        // Both upgrade offers carry a cap group: an upgrade from an offer without one answers 500 (subscription-service
-        // UpgradeService: Set.of(..).contains(null) on the source's null capGroup), reported, not worked on here.
+        // the source offer has no cap group (uncapped, D9) and upgrades into a capped one
         Journeys.offer(TARGET_OFFER, "E2E Upgrade Target", List.of("P1Y/MONTHLY", "P1Y/ANNUAL"), Map.of("USD", "20.00"), null, false,
                 List.of(), "E2E_UPGRADE_TARGET");
         Journeys.offer(SOURCE_OFFER, "E2E Upgrade Source", List.of("P1Y/MONTHLY", "P1Y/ANNUAL"), Map.of("USD", "10.00"), null, false,
-                List.of(TARGET_OFFER), "E2E_UPGRADE_SOURCE");
+                List.of(TARGET_OFFER), null);
         Journeys.offer(TRIAL_OFFER, "E2E Trial", List.of("P1M/MONTHLY", "P1Y/MONTHLY"), Map.of("USD", "8.00"), null, true,
                 List.of(), null);
         upgrader = Journeys.customer("Upgrade Events Ltd", "USD");

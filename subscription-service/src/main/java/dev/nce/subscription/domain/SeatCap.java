@@ -24,6 +24,11 @@ public record SeatCap(int limit, boolean combined, Set<String> combinedGroups) {
         return combined && combinedGroups.contains(capGroup) ? combinedGroups : Set.of(capGroup);
     }
 
+    /** Whether seats of {@code other} count under {@code capGroup}'s cap; never for a null (uncapped) group. */
+    public boolean countsTogether(String capGroup, String other) {
+        return other != null && countedGroups(capGroup).contains(other);
+    }
+
     /**
      * Refuses when {@code held} (seats counted here for the groups, the changing subscription excluded) plus the
      * customer's external seats for those groups plus {@code requested} exceeds the limit.

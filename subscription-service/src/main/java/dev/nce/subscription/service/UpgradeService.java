@@ -16,6 +16,7 @@ import dev.nce.kit.clock.PlatformClock;
 import dev.nce.subscription.client.PriceAnswer;
 import dev.nce.subscription.domain.RenewalSettings;
 import dev.nce.subscription.domain.SeatBatches;
+import dev.nce.subscription.domain.SeatCap;
 import dev.nce.subscription.domain.StateTable;
 import dev.nce.subscription.domain.SubscriptionAction;
 import dev.nce.subscription.domain.TermSchedule;
@@ -32,7 +33,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * R-I1..R-I6 upgrades (API.md upgrade-eligibilities and upgrades). Prices are quoted before the lock; the write takes
@@ -150,10 +150,11 @@ public class UpgradeService {
         StateTable.require(SubscriptionAction.UPGRADE, s.stateCategory());
         UpgradePolicy.Kind kind = UpgradePolicy.kind(command.quantity(), s.quantity, d != null);
         // D9 on the target's capGroup: the subscriptions that change are counted with their after-state
-        Set<String> groups = seatCaps.policy().countedGroups(targetQuote.capGroup());
-        int sourceAfter = groups.contains(s.capGroup) ? s.quantity - command.quantity() : 0;
+        SeatCap cap = seatCaps.policy();
+        String targetGroup = targetQuote.capGroup();
+        int sourceAfter = cap.countsTogether(targetGroup, s.capGroup) ? s.quantity - command.quantity() : 0;
         int requested = command.quantity() + (kind == UpgradePolicy.Kind.FULL_IN_PLACE ? 0 : sourceAfter)
-                + (d != null && d.capGroup != null && groups.contains(d.capGroup) ? d.quantity : 0);
+                + (d != null && cap.countsTogether(targetGroup, d.capGroup) ? d.quantity : 0);
         List<String> excluded = d == null ? List.of(s.id) : List.of(s.id, d.id);
         seatCaps.check(subscriptions.customerOf(s), targetQuote.capGroup(), excluded, requested);
         // 422s

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nce.contracts.RuleViolation;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -51,5 +52,16 @@ class SeatCapTest {
     void d9_no_cap_group_no_cap(int requested) {
         assertThatCode(() -> SEPARATE.check(null, 5000, Map.of(), requested)).doesNotThrowAnyException();
         assertThat(COMBINED.countedGroups(null)).isEmpty();
+    }
+
+    @Test
+    void d9_upgrade_counting_an_uncapped_source_or_destination_never_counts_it() {
+        // an upgrade from an offer without capGroup into a capped one: the source's seats are not under that cap
+        assertThat(SEPARATE.countsTogether("M365_BUSINESS_PREMIUM", null)).isFalse();
+        assertThat(COMBINED.countsTogether("M365_BUSINESS_PREMIUM", null)).isFalse();
+        assertThat(SEPARATE.countsTogether(null, "M365_BUSINESS_PREMIUM")).isFalse();
+        assertThat(SEPARATE.countsTogether("M365_BUSINESS_PREMIUM", "M365_BUSINESS_STANDARD")).isFalse();
+        assertThat(COMBINED.countsTogether("M365_BUSINESS_PREMIUM", "M365_BUSINESS_STANDARD")).isTrue();
+        assertThat(COMBINED.countsTogether("M365_E3", "M365_E3")).isTrue();
     }
 }

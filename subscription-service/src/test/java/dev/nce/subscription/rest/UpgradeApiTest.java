@@ -33,6 +33,8 @@ class UpgradeApiTest {
 
     static final String STD = "CFQ7TTC0UPST:0001";
     static final String PREM = "CFQ7TTC0UPPR:0001";
+    /** No capGroup (uncapped, D9), upgradable to the capped PREM. */
+    static final String UNCAPPED = "CFQ7TTC0UPUN:0001";
 
     static String customer;
     static String destination;
@@ -44,6 +46,8 @@ class UpgradeApiTest {
                 "M365_BUSINESS_STANDARD", List.of(PREM)));
         FakeCatalog.register(new FakeCatalog.Offer(PREM, "Business Premium", new BigDecimal("22.00"), null, plans, true, true,
                 "M365_BUSINESS_PREMIUM", List.of()));
+        FakeCatalog.register(new FakeCatalog.Offer(UNCAPPED, "Uncapped Suite", new BigDecimal("10.00"), null, plans, true,
+                true, null, List.of(PREM)));
     }
 
     static Response upgrade(String id, String body) {
@@ -175,5 +179,18 @@ class UpgradeApiTest {
         assertThat(e.getBoolean("items[" + last + "].payload.targetCreated")).isFalse();
         assertThat(e.getBoolean("items[" + last + "].payload.fullUpgrade")).isTrue();
         assertThat(e.getInt("items[" + last + "].payload.target.quantity")).isEqualTo(9);
+    }
+
+    @Test
+    @Order(5)
+    void d9_a_partial_upgrade_from_an_uncapped_offer_into_a_capped_one_counts_only_the_moved_seats() {
+        String id = Api.buy(customer, UNCAPPED, "P1Y", "MONTHLY", 6);
+        JsonPath r = upgrade(id, "{\"targetOfferId\":\"" + PREM + "\",\"quantity\":4}").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(r.getInt("source.quantity")).isEqualTo(2);
+        assertThat(r.getString("source.offerId")).isEqualTo(UNCAPPED);
+        assertThat(r.getInt("target.quantity")).isEqualTo(4);
+        assertThat(r.getString("target.offerId")).isEqualTo(PREM);
+        assertThat(r.getString("target.parentSubscriptionId")).isEqualTo(id);
     }
 }
