@@ -12,8 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -30,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (C's NEW line = 12 x 20.00 x 2), with P1M terms splitting the month at each renewal (BL-2).
  */
 @Order(40)
-@ExtendWith(E2EStack.class)
+@ExtendWith({E2EStack.class, WallTime.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MixedCustomerYearJourneyTest {
 
@@ -38,18 +36,6 @@ class MixedCustomerYearJourneyTest {
     static String customer;
     static final Map<String, String> roleOf = new HashMap<>();
     static String a, b, c;
-    static long t0;
-
-    @BeforeAll
-    static void start() {
-        t0 = System.nanoTime();
-    }
-
-    @AfterAll
-    static void wallTime() {
-        System.out.printf("[e2e] MixedCustomerYearJourneyTest wall time %.1f s%n", (System.nanoTime() - t0) / 1e9);
-    }
-
     @Test
     @Order(1)
     void purchases_on_the_sixth_of_october() {

@@ -14,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -31,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * fresh restarts throw away what the earlier classes built.
  */
 @Order(90)
-@ExtendWith(E2EStack.class)
+@ExtendWith({E2EStack.class, WallTime.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OneJumpVersusDailyJourneyTest {
 
@@ -42,18 +40,6 @@ class OneJumpVersusDailyJourneyTest {
 
     static Outcome oneJump;
     static Outcome daily;
-    static long t0;
-
-    @BeforeAll
-    static void start() {
-        t0 = System.nanoTime();
-    }
-
-    @AfterAll
-    static void wallTime() {
-        System.out.printf("[e2e] OneJumpVersusDailyJourneyTest wall time %.1f s%n", (System.nanoTime() - t0) / 1e9);
-    }
-
     /** What one run leaves behind, with every id replaced by its scenario role. */
     record Outcome(Map<String, List<String>> invoices, Map<String, List<String>> notifications) {}
 

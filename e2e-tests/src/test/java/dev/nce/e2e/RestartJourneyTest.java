@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -31,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * (BL-3, D1 rounding UP per line, D6, D8, D18, D19, D21), not read back from the services: a crash must change nothing.
  */
 @Order(30)
-@ExtendWith(E2EStack.class)
+@ExtendWith({E2EStack.class, WallTime.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RestartJourneyTest {
 
@@ -43,18 +41,6 @@ class RestartJourneyTest {
     static final List<String> customers = new ArrayList<>();
     static final Map<String, String> roleOf = new HashMap<>();   // subscriptionId -> "P1Y" / "P1M"
     static final List<String> monthlyTermSubs = new ArrayList<>();
-    static long t0;
-
-    @BeforeAll
-    static void start() {
-        t0 = System.nanoTime();
-    }
-
-    @AfterAll
-    static void wallTime() {
-        System.out.printf("[e2e] RestartJourneyTest wall time %.1f s%n", (System.nanoTime() - t0) / 1e9);
-    }
-
     /** R-A4: base 20.00 gives P1Y/MONTHLY 21.00 (5 % from 2025-04-01) and P1M/MONTHLY 24.00 (20 %). */
     @Test
     @Order(1)

@@ -24,8 +24,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -40,7 +38,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * 8.00 -> 8.40 (R-A4: 5 % from 2025-04-01).
  */
 @Order(50)
-@ExtendWith(E2EStack.class)
+@ExtendWith({E2EStack.class, WallTime.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UpgradeAndTrialEventsJourneyTest {
 
@@ -50,18 +48,6 @@ class UpgradeAndTrialEventsJourneyTest {
     static String upgrader, trialCustomer, source, child, trial;
     static String upfrontUpgrader, upfrontSource, upfrontChild;
     static final Map<String, String> roleOf = new HashMap<>();
-    static long t0;
-
-    @BeforeAll
-    static void start() {
-        t0 = System.nanoTime();
-    }
-
-    @AfterAll
-    static void wallTime() {
-        System.out.printf("[e2e] UpgradeAndTrialEventsJourneyTest wall time %.1f s%n", (System.nanoTime() - t0) / 1e9);
-    }
-
     @Test
     @Order(1)
     void purchase_and_trial_on_the_second_of_november() {
