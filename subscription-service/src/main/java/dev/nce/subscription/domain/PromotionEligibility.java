@@ -50,6 +50,11 @@ public final class PromotionEligibility {
         if (p.discountUntil() != null && p.discountUntil().isBefore(tx.date())) {
             return Optional.of("the discount ended on " + p.discountUntil());
         }
+        return termsIneligibility(p, tx);
+    }
+
+    /** Offer, plan and seats (R-K2), whatever the date. */
+    private static Optional<String> termsIneligibility(PromotionData p, Transaction tx) {
         if (p.offerIds() == null || !p.offerIds().contains(tx.offerId())) {
             return Optional.of("offer " + tx.offerId() + " is not listed");
         }
@@ -68,6 +73,16 @@ public final class PromotionEligibility {
 
     public static boolean eligible(PromotionData p, Transaction tx) {
         return ineligibility(p, tx).isEmpty();
+    }
+
+    /**
+     * R-K7: a fixed-end (BEMO) discount keeps applying to a renewal on or before its discountUntil, after its
+     * acquisition window ("the promotional pricing will be applied to your invoice until June 30, 2022": a monthly
+     * term renews monthly meanwhile); offer, plan and seats must still match. Term-locked promotions never continue.
+     */
+    public static boolean continuesAtRenewal(PromotionData p, Transaction tx) {
+        return p.discountUntil() != null && !tx.date().isAfter(p.discountUntil()) && !tx.date().isBefore(p.acquireFrom())
+                && termsIneligibility(p, tx).isEmpty();
     }
 
     /** R-K2 for a promotion named in the request: 422 promotion-not-eligible saying which condition failed. */
@@ -108,13 +123,15 @@ public final class PromotionEligibility {
 
     /**
      * R-K4 at renewal: the subscription's own promotion when it is still acquirable and eligible for the new term's
-     * plan and quantity (even if not auto-apply), else the best auto-apply one, else none (the regular price).
+     * plan and quantity (even if not auto-apply) or its fixed-end discount continues (R-K7), else the best auto-apply
+     * one, else none (the regular price).
      */
     public static Optional<Applied> atRenewal(String currentPromotionId, List<PromotionData> acquirable, Transaction tx,
                                               BigDecimal listUnitPrice, String currency) {
         if (currentPromotionId != null) {
             Optional<PromotionData> same = acquirable.stream()
-                    .filter(p -> p.promotionId().equals(currentPromotionId) && eligible(p, tx)).findFirst();
+                    .filter(p -> p.promotionId().equals(currentPromotionId)
+                            && (eligible(p, tx) || continuesAtRenewal(p, tx))).findFirst();
             if (same.isPresent()) {
                 return Optional.of(apply(same.get(), listUnitPrice, currency));
             }

@@ -109,9 +109,8 @@ public class ClockEngine implements ClockAdvancer {
             for (Pricing.Outcome outcome : pricing.quoteAll(List.copyOf(items))) {
                 quotes.put(outcome.item(), outcome);
             }
-            // R-K4: promotions once per renewed offer at this instant, outside the transaction like prices
-            Map<String, List<PromotionData>> offerPromotions = promotions.acquirable(DueWork.renewedOffers(steps),
-                    TermDates.utcDate(d));
+            // R-K4/R-K7: promotions once per renewed offer at this instant, outside the transaction like prices
+            Map<String, List<PromotionData>> offerPromotions = promotions.forRenewals(steps, TermDates.utcDate(d));
             int changed = QuarkusTransaction.requiringNew().timeout(600).call(() -> {
                 stepLock(d);
                 return dueWork.apply(d, steps, quotes, offerPromotions);

@@ -68,8 +68,12 @@ public class DueWork {
 
     public enum Kind { RENEW, START_EST, EST_MONTH, EXPIRE, DISABLE, DELETE, CONVERT_TRIAL }
 
-    /** What is due for one subscription at {@code d}, and the quote it needs (null when none). */
-    public record Step(String subscriptionId, Kind kind, QuoteItem quote) {}
+    /**
+     * What is due for one subscription at {@code d}, and the quote it needs (null when none);
+     * {@code continuingPromotionId} is a renewal's own promotion whose fixed discount end lies on or after {@code d}
+     * (R-K7: it may go on past its acquisition window, so it is read by id).
+     */
+    public record Step(String subscriptionId, Kind kind, QuoteItem quote, String continuingPromotionId) {}
 
     /** R-K4: the offers renewing in {@code steps}, whose acquirable promotions the renewals need (one read each). */
     public static Set<String> renewedOffers(List<Step> steps) {
@@ -103,7 +107,9 @@ public class DueWork {
         } else if (kind == Kind.START_EST || kind == Kind.EST_MONTH) {
             quote = new QuoteItem(s.offerId, null, null, d.toString(), s.currency, true);
         }
-        return new Step(s.id, kind, quote);
+        String continuing = kind == Kind.RENEW && s.promotionId != null && s.discountUntil != null
+                && !s.discountUntil.isBefore(TermDates.utcDate(d)) ? s.promotionId : null;
+        return new Step(s.id, kind, quote, continuing);
     }
 
     Kind kind(SubscriptionEntity s) {

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,11 +71,23 @@ public class Promotions {
         }
     }
 
-    /** Renewals at one instant: one list call per offer (not per subscription). */
-    public Map<String, List<PromotionData>> acquirable(Collection<String> offerIds, LocalDate date) {
+    /**
+     * Renewals at one instant (R-K4): per renewed offer one list call (not one per subscription), plus, read once by
+     * id, the renewing subscriptions' own fixed-end promotions that may continue past their window (R-K7).
+     */
+    public Map<String, List<PromotionData>> forRenewals(List<DueWork.Step> steps, LocalDate date) {
         Map<String, List<PromotionData>> byOffer = new LinkedHashMap<>();
-        for (String offerId : offerIds) {
-            byOffer.computeIfAbsent(offerId, o -> acquirable(o, date));
+        for (String offerId : DueWork.renewedOffers(steps)) {
+            byOffer.put(offerId, new ArrayList<>(acquirable(offerId, date)));
+        }
+        Map<String, Optional<PromotionData>> continuing = new HashMap<>();
+        for (DueWork.Step step : steps) {
+            String id = step.continuingPromotionId();
+            List<PromotionData> listed = step.quote() == null ? null : byOffer.get(step.quote().offerId());
+            if (id == null || listed == null || listed.stream().anyMatch(p -> p.promotionId().equals(id))) {
+                continue;
+            }
+            continuing.computeIfAbsent(id, this::byId).ifPresent(listed::add);
         }
         return byOffer;
     }

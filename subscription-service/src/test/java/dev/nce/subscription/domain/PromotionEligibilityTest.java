@@ -152,4 +152,29 @@ class PromotionEligibilityTest {
         // no longer acquirable (not in the list) and nothing else: the regular price
         assertThat(PromotionEligibility.atRenewal("OWN", List.of(), tx(20, FROM), list, "USD")).isEmpty();
     }
+
+    @Test
+    void rK7_a_bemo_discount_continues_at_monthly_renewals_until_its_end_after_its_window() {
+        // S003: P1M bought in February 2022 at the annual price (15.00 - 2.50), discount on invoices until 2022-06-30
+        Plan p1m = Plan.of(Term.P1M, BillingFrequency.MONTHLY);
+        PromotionData bemo = new PromotionData("BEMO-FEB22", "BEMO", List.of(E3), List.of(p1m), DiscountType.FIXED,
+                new BigDecimal("2.50"), 1, 300, FROM, UNTIL, LocalDate.of(2022, 6, 30), true, 1);
+        PromotionEligibility.Transaction march = new PromotionEligibility.Transaction(E3, p1m, 10, LocalDate.of(2022, 3, 14));
+        assertThat(PromotionEligibility.eligible(bemo, march)).isFalse();            // not acquirable any more (R-K2)
+        assertThat(PromotionEligibility.continuesAtRenewal(bemo, march)).isTrue();   // but it continues (R-K7)
+        assertThat(PromotionEligibility.atRenewal("BEMO-FEB22", List.of(bemo), march, new BigDecimal("15.00"), "USD"))
+                .map(PromotionEligibility.Applied::unitPrice).hasValue(new BigDecimal("12.50"));
+        // the renewal on 2022-06-14 still gets it (billing charges list from 07-01); 07-14 does not
+        PromotionEligibility.Transaction june = new PromotionEligibility.Transaction(E3, p1m, 10, LocalDate.of(2022, 6, 30));
+        PromotionEligibility.Transaction july = new PromotionEligibility.Transaction(E3, p1m, 10, LocalDate.of(2022, 7, 14));
+        assertThat(PromotionEligibility.continuesAtRenewal(bemo, june)).isTrue();
+        assertThat(PromotionEligibility.atRenewal("BEMO-FEB22", List.of(bemo), july, new BigDecimal("15.00"), "USD")).isEmpty();
+        // only the subscription's own promotion continues: another subscription's renewal cannot pick it up
+        assertThat(PromotionEligibility.atRenewal(null, List.of(bemo), march, new BigDecimal("15.00"), "USD")).isEmpty();
+        // a term-locked promotion (no discountUntil) never continues past its window (R-K4)
+        assertThat(PromotionEligibility.continuesAtRenewal(percent("P1", "15"), tx(10, LocalDate.of(2022, 3, 14)))).isFalse();
+        // seats above the max are a new transaction above it: no continuation (R-K2)
+        assertThat(PromotionEligibility.continuesAtRenewal(bemo,
+                new PromotionEligibility.Transaction(E3, p1m, 301, LocalDate.of(2022, 3, 14)))).isFalse();
+    }
 }

@@ -334,4 +334,29 @@ class PromotionApiTest {
                 .body("listUnitPrice", equalTo("13.13")).body("promotionId", equalTo("AUTO10"));
         assertThat(lastSnapshot(extended).getInt("promotionMaxSeats")).isEqualTo(100);
     }
+
+    @Test
+    @Order(7)
+    void rK7_a_fixed_end_discount_continues_at_monthly_renewals_until_it_ends() {
+        // S003 BEMO: monthly-term seats bought in the window at the annual price, discounted on invoices until 06-30
+        FakeCatalog.register(new PromotionData("BEMO30", "BEMO March 2030", List.of(B), List.of(Plan.of(Term.P1M,
+                BillingFrequency.MONTHLY)), DiscountType.FIXED, new BigDecimal("2.50"), 1, 300, LocalDate.of(2030, 3, 1),
+                LocalDate.of(2030, 3, 31), LocalDate.of(2030, 6, 30), true, 1));
+        Api.advanceTo("2030-03-10T09:00:00Z");
+        String bemo = Api.buy(customer, B, "P1M", "MONTHLY", 10);
+        Api.get(bemo).then().body("unitPrice", equalTo("12.50")).body("listUnitPrice", equalTo("15.00"))
+                .body("promotionId", equalTo("BEMO30"));
+
+        Api.advanceTo("2030-04-10T00:00:00Z");   // renewal after the window closed: the discount continues (R-K7)
+        Api.get(bemo).then().body("startDate", equalTo("2030-04-10")).body("unitPrice", equalTo("12.50"))
+                .body("listUnitPrice", equalTo("15.00")).body("promotionId", equalTo("BEMO30"));
+        assertThat(lastSnapshot(bemo).getString("discountUntil")).isEqualTo("2030-06-30");
+
+        Api.advanceTo("2030-06-10T00:00:00Z");   // the last renewal on or before 06-30 keeps it
+        Api.get(bemo).then().body("startDate", equalTo("2030-06-10")).body("promotionId", equalTo("BEMO30"));
+
+        Api.advanceTo("2030-07-10T00:00:00Z");   // after discountUntil: the regular price (R-K4)
+        Api.get(bemo).then().body("startDate", equalTo("2030-07-10")).body("unitPrice", equalTo("15.00"))
+                .body("promotionId", nullValue()).body("listUnitPrice", nullValue());
+    }
 }
