@@ -2,6 +2,7 @@ package dev.nce.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -436,7 +437,7 @@ public final class Stack {
         return lines.isEmpty() ? "(empty log)" : lines.get(lines.size() - 1).trim();
     }
 
-    /** Loads {@code stack/src/main/resources/demo-catalog.json} (an object with an array {@code offers}), if present. */
+    /** Loads {@code stack/src/main/resources/demo-catalog.json} (arrays {@code offers}, {@code fxRates}, {@code promotions}), if present. */
     private void loadDemoCatalog() throws IOException {
         JsonNode doc = demoCatalog();
         if (doc == null) {
@@ -457,7 +458,17 @@ public final class Stack {
                 rates++;
             }
         }
-        out.accept("demo catalog: " + offers + " offer(s) and " + rates + " FX rate(s) loaded");
+        int promotions = 0;
+        for (JsonNode promotion : doc.path("promotions")) {
+            String id = promotion.path("promotionId").asText();
+            ObjectNode body = promotion.deepCopy();
+            body.remove("promotionId");
+            if (putDemo("/v1/promotions/" + URLEncoder.encode(id, StandardCharsets.UTF_8), body)) {
+                promotions++;
+            }
+        }
+        out.accept("demo catalog: " + offers + " offer(s), " + rates + " FX rate(s) and " + promotions
+                + " promotion(s) loaded");
     }
 
     /** PUT through the public catalog API; a refusal is a warning line, not a failed start. */

@@ -95,7 +95,7 @@ class StackTest {
         String catalogLog = Files.readString(config.logFile("catalog"));
         assertTrue(catalogLog.contains("PUT /v1/offers/CFQ7TTC0LF8Q:0001 auth=true"), catalogLog);
         assertTrue(catalogLog.contains("PUT /v1/offers/CFQ7TTC0LH18:0001 auth=true"), catalogLog);
-        assertTrue(output.contains("demo catalog: 2 offer(s) and 0 FX rate(s) loaded"), output.toString());
+        assertTrue(output.contains("demo catalog: 2 offer(s), 0 FX rate(s) and 0 promotion(s) loaded"), output.toString());
 
         String subscriptionLog = Files.readString(config.logFile("subscription"));
         DbSpec db = config.db(Service.SUBSCRIPTION);

@@ -56,6 +56,24 @@ class DemoCatalogTest {
     }
 
     @Test
+    void the_demo_promotion_loads_and_is_acquirable_in_february_2022_only() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(FILE.toFile());
+        assertThat(doc.path("promotions").size()).isEqualTo(1);
+        for (JsonNode promotion : doc.path("promotions")) {
+            com.fasterxml.jackson.databind.node.ObjectNode body = promotion.deepCopy();
+            body.remove("promotionId");
+            admin().contentType(ContentType.JSON).body(body.toString())
+                    .put("/v1/promotions/" + promotion.path("promotionId").asText()).then().statusCode(201);
+        }
+        // R-K7 (S003 BEMO): acquirable in February 2022, discount on invoices until 2022-06-30
+        admin().get("/v1/promotions?offerId=CFQ7TTC0LDPB:0001&at=2022-02-14").then().statusCode(200)
+                .body("items.promotionId", equalTo(java.util.List.of("BEMO-FEB22")))
+                .body("items[0].discountUntil", equalTo("2022-06-30"));
+        admin().get("/v1/promotions?offerId=CFQ7TTC0LDPB:0001&at=2022-03-01").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void every_offer_loads_with_201_and_a_second_load_changes_nothing() throws Exception {
         JsonNode doc = new ObjectMapper().readTree(FILE.toFile());
         assertThat(firstLoadStatuses).hasSize(doc.path("offers").size()).hasSizeGreaterThanOrEqualTo(13).containsOnly(201);

@@ -119,6 +119,8 @@ public final class DemoScenario {
                 s.purchase("northwind-d365", "Northwind GmbH", "Dynamics 365", "P3Y", "ANNUAL", 10, null)));
         steps.add(new Step(at("2022-02-01T12:00:00Z"), "Fabrikam buys Microsoft 365 Business Standard, annual term billed monthly (USD list, invoiced in AUD)", s ->
                 s.purchase("fabrikam-standard", "Fabrikam Pty", "Microsoft 365 Business Standard", "P1Y", "MONTHLY", 20, null)));
+        steps.add(new Step(at("2022-02-14T09:00:00Z"), "Fabrikam buys 10 monthly-term Business Standard seats: BEMO's February promotion gives the annual price until 2022-06-30 (S003, R-K7)", s ->
+                s.purchase("fabrikam-monthly", "Fabrikam Pty", "Microsoft 365 Business Standard", "P1M", "MONTHLY", 10, null)));
         steps.add(new Step(at("2022-02-17T09:00:00Z"), "Fabrikam adds 4 seats mid-term (a new 168-h window for those seats)", s ->
                 s.patchQuantity("fabrikam-standard", 24)));
         steps.add(new Step(at("2022-03-16T15:00:00Z"), "Tailspin starts a 30-day trial of Microsoft 365 Business Basic", s ->
@@ -352,8 +354,11 @@ public final class DemoScenario {
     }
 
     private static String describe(JsonNode s) {
+        String promotion = s.path("promotionId").isTextual() ? " (promotion " + s.path("promotionId").asText()
+                + ", list " + s.path("listUnitPrice").asText() + ")" : "";
         return s.path("quantity").asInt() + " x " + s.path("offerId").asText() + " " + s.path("term").asText() + "/"
-                + s.path("billing").asText() + " at " + s.path("unitPrice").asText() + " " + s.path("currency").asText();
+                + s.path("billing").asText() + " at " + s.path("unitPrice").asText() + " " + s.path("currency").asText()
+                + promotion;
     }
 
     private static Instant at(String instant) { return Instant.parse(instant); }
