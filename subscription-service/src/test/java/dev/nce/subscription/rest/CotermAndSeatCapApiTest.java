@@ -14,13 +14,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -156,22 +150,8 @@ class CotermAndSeatCapApiTest {
     @Order(11)
     void d9_parallel_purchases_cannot_both_pass() throws Exception {
         String c = Api.customer("Cap Race");
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> results = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            Callable<Integer> buy = () -> {
-                start.await();
-                return Api.purchase(c, body(PREMIUM, "P1Y", "MONTHLY", 200, null)).then().extract().statusCode();
-            };
-            results.add(pool.submit(buy));
-        }
-        start.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> f : results) {
-            statuses.add(f.get());
-        }
-        pool.shutdown();
+        List<Integer> statuses = Api.race(2, () ->
+                Api.purchase(c, body(PREMIUM, "P1Y", "MONTHLY", 200, null)).then().extract().statusCode());
         assertThat(statuses).containsExactlyInAnyOrder(201, 409);
         assertThat(subscriptionCount(c)).isEqualTo(1);
     }

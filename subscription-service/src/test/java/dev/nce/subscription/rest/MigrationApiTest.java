@@ -19,15 +19,9 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -238,22 +232,8 @@ class MigrationApiTest {
     @Order(5)
     void rM3_parallel_migrations_of_one_legacy_subscription_create_one() throws Exception {
         String c = Api.customer("Migration Race");
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> results = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            Callable<Integer> call = () -> {
-                start.await();
-                return migrate(c, migration("LEG-RACE", E3, 3, "2031-09-30", "ANNUAL", true)).then().extract().statusCode();
-            };
-            results.add(pool.submit(call));
-        }
-        start.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> f : results) {
-            statuses.add(f.get());
-        }
-        pool.shutdown();
+        List<Integer> statuses = Api.race(2, () ->
+                migrate(c, migration("LEG-RACE", E3, 3, "2031-09-30", "ANNUAL", true)).then().extract().statusCode());
         assertThat(statuses).containsExactlyInAnyOrder(201, 409);
         assertThat(subscriptionCount(c)).isEqualTo(1);
     }

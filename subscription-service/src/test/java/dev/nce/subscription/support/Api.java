@@ -7,6 +7,13 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** Small helpers for the REST tests: tokens, the clock, customers and purchases. */
 public final class Api {
@@ -61,5 +68,28 @@ public final class Api {
 
     public static Response get(String subscriptionId) {
         return admin().get("/v1/subscriptions/" + subscriptionId);
+    }
+
+    /** Starts {@code parallel} copies of {@code request} at the same moment; their HTTP statuses (D9/R-M3 races). */
+    public static List<Integer> race(int parallel, Callable<Integer> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return request.call();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : results) {
+                statuses.add(f.get());
+            }
+            return statuses;
+        } finally {
+            pool.shutdown();
+        }
     }
 }
