@@ -49,15 +49,6 @@ class CotermAndSeatCapApiTest {
                 + quantity + (coterm == null ? "" : ",\"coterm\":" + coterm) + "}";
     }
 
-    static int subscriptionCount(String customerId) {
-        return admin().get("/v1/customers/" + customerId + "/subscriptions").then().statusCode(200).extract().path("totalCount");
-    }
-
-    static JsonPath created(String subscriptionId) {
-        return admin().get("/v1/subscriptions/" + subscriptionId + "/events").then().statusCode(200)
-                .body("items[0].type", equalTo("SubscriptionCreated")).extract().jsonPath();
-    }
-
     @Test
     @Order(1)
     void r_b5_calendar_month_shortens_the_first_term_and_keeps_the_full_length_charge_end() {
@@ -74,7 +65,7 @@ class CotermAndSeatCapApiTest {
         assertThat(p.getString("endDate")).isEqualTo("2028-05-31");
         assertThat(p.getString("renewalDate")).isEqualTo("2028-06-01");
         assertThat(p.getString("noticeDeadline")).isEqualTo("2028-05-02");
-        JsonPath events = created(p.getString("subscriptionId"));
+        JsonPath events = Api.created(p.getString("subscriptionId"));
         assertThat(events.getString("items[0].payload.subscription.endDate")).isEqualTo("2028-05-31");
         assertThat(events.getString("items[0].payload.subscription.chargePeriodEndDate")).isEqualTo("2028-06-14");
     }
@@ -85,7 +76,7 @@ class CotermAndSeatCapApiTest {
         JsonPath p1y = Api.purchase(customer, body(E5, "P1Y", "ANNUAL", 3, "{\"type\":\"SUBSCRIPTION\",\"subscriptionId\":\"" + target + "\"}"))
                 .then().statusCode(201).extract().jsonPath();
         assertThat(p1y.getString("endDate")).isEqualTo("2028-03-09");
-        assertThat(created(p1y.getString("subscriptionId")).getString("items[0].payload.subscription.chargePeriodEndDate"))
+        assertThat(Api.created(p1y.getString("subscriptionId")).getString("items[0].payload.subscription.chargePeriodEndDate"))
                 .isEqualTo("2028-06-14");
         // a P1M ends on the target's day of month: the latest 9th on or before its default end 2027-07-14
         JsonPath p1m = Api.purchase(customer, body(E5, "P1M", "MONTHLY", 2, "{\"type\":\"SUBSCRIPTION\",\"subscriptionId\":\"" + target + "\"}"))
@@ -102,7 +93,7 @@ class CotermAndSeatCapApiTest {
         String foreign = Api.buy(other, E5, "P1Y", "ANNUAL", 1);
         String cancelled = Api.buy(customer, E5, "P1Y", "ANNUAL", 1);
         json().post("/v1/subscriptions/" + cancelled + "/cancel").then().statusCode(200);
-        int before = subscriptionCount(customer);
+        int before = Api.subscriptionCount(customer);
 
         for (String refusedTarget : List.of(monthly, foreign, cancelled)) {
             Api.purchase(customer, body(E5, "P1Y", "ANNUAL", 1, "{\"type\":\"SUBSCRIPTION\",\"subscriptionId\":\"" + refusedTarget + "\"}"))
@@ -114,7 +105,7 @@ class CotermAndSeatCapApiTest {
                 .then().statusCode(400).body("code", equalTo("validation-failed")).body("field", equalTo("coterm.subscriptionId"));
         Api.purchase(customer, body(E5, "P1Y", "ANNUAL", 1, "{\"type\":\"SUBSCRIPTION\",\"subscriptionId\":\"sub_doesnotexist\"}"))
                 .then().statusCode(404).body("code", equalTo("not-found"));
-        assertThat(subscriptionCount(customer)).isEqualTo(before);
+        assertThat(Api.subscriptionCount(customer)).isEqualTo(before);
     }
 
     @Test
@@ -128,7 +119,7 @@ class CotermAndSeatCapApiTest {
                 .contentType("application/problem+json")
                 .body("code", equalTo("seat-cap-exceeded")).body("rule", equalTo("D9"))
                 .body("cap", equalTo(300)).body("currentCount", equalTo(250)).body("requestedQuantity", equalTo(51));
-        assertThat(subscriptionCount(c)).isEqualTo(1);
+        assertThat(Api.subscriptionCount(c)).isEqualTo(1);
         // another capGroup has its own cap (combined mode is off by default)
         Api.buy(c, BASIC, "P1M", "MONTHLY", 290);
         String small = Api.buy(c, PREMIUM, "P1M", "MONTHLY", 49);
@@ -153,7 +144,7 @@ class CotermAndSeatCapApiTest {
         List<Integer> statuses = Api.race(2, () ->
                 Api.purchase(c, body(PREMIUM, "P1Y", "MONTHLY", 200, null)).then().extract().statusCode());
         assertThat(statuses).containsExactlyInAnyOrder(201, 409);
-        assertThat(subscriptionCount(c)).isEqualTo(1);
+        assertThat(Api.subscriptionCount(c)).isEqualTo(1);
     }
 
     @Test

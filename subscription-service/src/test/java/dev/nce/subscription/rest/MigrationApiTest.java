@@ -90,15 +90,6 @@ class MigrationApiTest {
         return json().body(body).post("/v1/customers/" + customerId + "/migrations");
     }
 
-    static int subscriptionCount(String customerId) {
-        return admin().get("/v1/customers/" + customerId + "/subscriptions").then().statusCode(200).extract().path("totalCount");
-    }
-
-    static JsonPath created(String subscriptionId) {
-        return admin().get("/v1/subscriptions/" + subscriptionId + "/events").then().statusCode(200)
-                .body("items[0].type", equalTo("SubscriptionCreated")).extract().jsonPath();
-    }
-
     @Test
     @Order(1)
     void rM2_purchase_full_term_false_keeps_the_legacy_end_as_a_prorated_first_term() {
@@ -133,7 +124,7 @@ class MigrationApiTest {
                 .body("endDate", equalTo("2031-09-30"));
 
         // the outbox event: origin MIGRATION; like a coterm, chargePeriodEndDate keeps the full-length end for billing
-        JsonPath events = created(legacyKeptEnd);
+        JsonPath events = Api.created(legacyKeptEnd);
         assertThat(events.getInt("totalCount")).isEqualTo(1);
         assertThat(events.getString("items[0].payload.origin")).isEqualTo("MIGRATION");
         assertThat(events.getString("items[0].payload.migratedFrom")).isEqualTo("LEG-1001");
@@ -187,7 +178,7 @@ class MigrationApiTest {
         assertThat(aligned.getString("startDate")).isEqualTo("2031-03-15");
         assertThat(aligned.getString("endDate")).isEqualTo("2032-01-09");
         assertThat(aligned.getString("migratedFrom")).isEqualTo("LEG-3001");
-        assertThat(created(aligned.getString("subscriptionId")).getString("items[0].payload.subscription.chargePeriodEndDate"))
+        assertThat(Api.created(aligned.getString("subscriptionId")).getString("items[0].payload.subscription.chargePeriodEndDate"))
                 .isEqualTo("2032-03-14");
 
         JsonPath calendar = migrate(customer, withCoterm(withPlan(migration("LEG-3002", E3, 1, "2031-06-30", "ANNUAL", true), "P1Y", "ANNUAL"),
@@ -195,7 +186,7 @@ class MigrationApiTest {
                 .then().statusCode(201).extract().jsonPath();
         assertThat(calendar.getString("endDate")).isEqualTo("2032-02-29");   // default end 2032-03-14, leap February
 
-        int before = subscriptionCount(customer);
+        int before = Api.subscriptionCount(customer);
         migrate(customer, withCoterm(withPlan(migration("LEG-3003", E3, 1, "2031-06-30", "ANNUAL", false), "P1Y", "ANNUAL"),
                 Map.of("type", "CALENDAR_MONTH")))
                 .then().statusCode(400).contentType("application/problem+json")
@@ -205,13 +196,13 @@ class MigrationApiTest {
         migrate(customer, withCoterm(withPlan(migration("LEG-3004", E3, 1, "2031-06-30", "ANNUAL", true), "P1Y", "ANNUAL"),
                 Map.of("type", "SUBSCRIPTION", "subscriptionId", monthly)))
                 .then().statusCode(422).body("code", equalTo("coterm-not-allowed")).body("rule", equalTo("R-B5"));
-        assertThat(subscriptionCount(customer)).isEqualTo(before + 1);
+        assertThat(Api.subscriptionCount(customer)).isEqualTo(before + 1);
     }
 
     @Test
     @Order(4)
     void rM3_a_legacy_subscription_is_migrated_once_even_after_the_nce_one_is_cancelled() {
-        int before = subscriptionCount(customer);
+        int before = Api.subscriptionCount(customer);
         for (Map<String, Object> again : List.of(
                 withPlan(migration("LEG-1001", E3, 12, "2031-09-30", "MONTHLY", false), "P1Y", "MONTHLY"),
                 migration("LEG-1001", NO_P1M, 1, "2031-09-30", "ANNUAL", true))) {
@@ -225,7 +216,7 @@ class MigrationApiTest {
         json().post("/v1/subscriptions/" + once + "/cancel").then().statusCode(200).body("status", equalTo("DELETED"));
         migrate(customer, migration("LEG-4001", E3, 2, "2031-09-30", "ANNUAL", true))
                 .then().statusCode(409).body("code", equalTo("invalid-state")).body("rule", equalTo("R-M3"));
-        assertThat(subscriptionCount(customer)).isEqualTo(before + 1);
+        assertThat(Api.subscriptionCount(customer)).isEqualTo(before + 1);
     }
 
     @Test
@@ -235,7 +226,7 @@ class MigrationApiTest {
         List<Integer> statuses = Api.race(2, () ->
                 migrate(c, migration("LEG-RACE", E3, 3, "2031-09-30", "ANNUAL", true)).then().extract().statusCode());
         assertThat(statuses).containsExactlyInAnyOrder(201, 409);
-        assertThat(subscriptionCount(c)).isEqualTo(1);
+        assertThat(Api.subscriptionCount(c)).isEqualTo(1);
     }
 
     @Test
@@ -251,7 +242,7 @@ class MigrationApiTest {
         migrate(c, migration("LEG-INDEX", E3, 1, "2031-09-30", "ANNUAL", true)).then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("code", equalTo("invalid-state")).body("rule", equalTo("R-M3"));
-        assertThat(subscriptionCount(c)).isEqualTo(1);
+        assertThat(Api.subscriptionCount(c)).isEqualTo(1);
     }
 
     @Test
@@ -264,7 +255,7 @@ class MigrationApiTest {
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("code", equalTo("seat-cap-exceeded")).body("rule", equalTo("D9"))
                 .body("cap", equalTo(300)).body("currentCount", equalTo(250)).body("requestedQuantity", equalTo(51));
-        assertThat(subscriptionCount(c)).isZero();
+        assertThat(Api.subscriptionCount(c)).isZero();
         // the refused request changed nothing: the same legacy id migrates with 50 seats
         migrate(c, withPlan(migration("LEG-CAP", PREMIUM, 50, "2031-09-30", "MONTHLY", true), "P1Y", "MONTHLY"))
                 .then().statusCode(201).body("quantity", equalTo(50)).body("migratedFrom", equalTo("LEG-CAP"));
@@ -283,7 +274,7 @@ class MigrationApiTest {
         body.put("quantity", 8);
         json().header("Idempotency-Key", "mig-1").body(body).post("/v1/customers/" + c + "/migrations")
                 .then().statusCode(422).body("code", equalTo("idempotency-key-reused"));
-        assertThat(subscriptionCount(c)).isEqualTo(1);
+        assertThat(Api.subscriptionCount(c)).isEqualTo(1);
     }
 
     @Test
@@ -314,7 +305,7 @@ class MigrationApiTest {
             migrate(c, body).then().statusCode(400).contentType("application/problem+json")
                     .body("code", equalTo("validation-failed")).body("field", equalTo(field.trim()));
         });
-        assertThat(subscriptionCount(c)).isZero();
+        assertThat(Api.subscriptionCount(c)).isZero();
         // 100 characters are allowed
         migrate(c, migration("L".repeat(100), E3, 1, "2031-09-30", "MONTHLY", true)).then().statusCode(201);
     }
@@ -342,7 +333,7 @@ class MigrationApiTest {
                 .then().statusCode(404).body("code", equalTo("not-found"));
         migrate("not-an-id", migration("LEG-R1", E3, 1, "2031-09-30", "MONTHLY", true))
                 .then().statusCode(404).body("code", equalTo("not-found"));
-        assertThat(subscriptionCount(c)).isZero();
+        assertThat(Api.subscriptionCount(c)).isZero();
         // after all those refusals LEG-R1 is still free
         migrate(c, withPlan(migration("LEG-R1", E3, 1, "2031-09-30", "ANNUAL", false), "P1Y", "ANNUAL"))
                 .then().statusCode(201).body("endDate", equalTo("2031-09-30"));

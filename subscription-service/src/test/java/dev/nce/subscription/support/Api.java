@@ -1,9 +1,11 @@
 package dev.nce.subscription.support;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
 import dev.nce.testsupport.TestTokens;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.time.Instant;
@@ -68,6 +70,17 @@ public final class Api {
 
     public static Response get(String subscriptionId) {
         return admin().get("/v1/subscriptions/" + subscriptionId);
+    }
+
+    /** How many subscriptions the customer has (a refused request must leave it unchanged). */
+    public static int subscriptionCount(String customerId) {
+        return admin().get("/v1/customers/" + customerId + "/subscriptions").then().statusCode(200).extract().path("totalCount");
+    }
+
+    /** The subscription's event log, whose first event is its SubscriptionCreated. */
+    public static JsonPath created(String subscriptionId) {
+        return admin().get("/v1/subscriptions/" + subscriptionId + "/events").then().statusCode(200)
+                .body("items[0].type", equalTo("SubscriptionCreated")).extract().jsonPath();
     }
 
     /** Starts {@code parallel} copies of {@code request} at the same moment; their HTTP statuses (D9/R-M3 races). */
