@@ -18,7 +18,7 @@ final class Manifest {
     /** API groups of the custom resources the chart may render, with their kinds. */
     static final Map<String, Set<String>> CUSTOM_KINDS = Map.of(
             "keda.sh/v1alpha1", Set.of("ScaledObject", "TriggerAuthentication"),
-            "kafka.strimzi.io/v1beta2", Set.of("Kafka", "KafkaNodePool", "KafkaTopic"),
+            "kafka.strimzi.io/v1", Set.of("Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser"),
             "postgresql.cnpg.io/v1", Set.of("Cluster"),
             "monitoring.coreos.com/v1", Set.of("ServiceMonitor", "PodMonitor"));
 

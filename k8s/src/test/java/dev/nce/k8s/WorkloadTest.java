@@ -158,8 +158,13 @@ class WorkloadTest {
                     for (String ref : List.of(m.group(1), m.group(2))) {
                         assertTrue(env.indexOf(byName.get(ref)) >= 0 && env.indexOf(byName.get(ref)) < env.indexOf(e),
                                 name + ": " + ref + " is defined before the JAAS config");
-                        assertNotNull(byName.get(ref).getValueFrom().getSecretKeyRef(), name + ": " + ref);
                     }
+                    assertNotNull(byName.get(m.group(2)).getValueFrom().getSecretKeyRef(), name + ": " + m.group(2));
+                } else if (e.getName().equals("NCE_KAFKA_USERNAME") && manifest.has("KafkaUser", imageOf(name))) {
+                    // the service's own KafkaUser: its name is the user name, its Secret holds only the password
+                    assertEquals(imageOf(name), e.getValue(), name);
+                    assertEquals(imageOf(name), byName.get("NCE_KAFKA_PASSWORD").getValueFrom().getSecretKeyRef().getName());
+                    assertEquals("password", byName.get("NCE_KAFKA_PASSWORD").getValueFrom().getSecretKeyRef().getKey());
                 } else if (SENSITIVE.matcher(e.getName()).matches()) {
                     assertNull(e.getValue(), name + ": " + e.getName() + " has a clear-text value");
                     assertNotNull(e.getValueFrom().getSecretKeyRef().getName(), name + ": " + e.getName());
