@@ -36,6 +36,11 @@ Returns YAML; use with fromYaml.
 {{- toYaml (mergeOverwrite (deepCopy $root.Values.serviceDefaults) (deepCopy $own)) -}}
 {{- end }}
 
+{{/* The platform pods' ServiceAccount. Argument: root. */}}
+{{- define "nce.serviceAccountName" -}}
+{{- .Values.serviceAccount.name | default "nce-platform" -}}
+{{- end }}
+
 {{/* Image reference of a service. Argument: dict root, name. */}}
 {{- define "nce.image" -}}
 {{- $img := .root.Values.image -}}
@@ -103,6 +108,27 @@ consumer groups): SASL, kafka.strimzi.users.create and no shared kafka.sasl.exis
 {{- end -}}
 {{- end }}
 
+{{/* The platform's Kafka topic names, "|"-separated. Argument: root. */}}
+{{- define "nce.topicNames" -}}
+{{- $t := .Values.kafka.topics -}}
+{{- join "|" (list $t.offers.name $t.subscriptionEvents.name $t.invoiceTasks.name $t.invoices.name) -}}
+{{- end }}
+
+{{/* Every consumer group of the platform, sorted. Argument: root. */}}
+{{- define "nce.consumerGroups" -}}
+{{- $groups := list -}}
+{{- range $name, $_ := .Values.services -}}
+{{- $svc := include "nce.serviceValues" (list $ $name) | fromYaml -}}
+{{- if $svc.enabled -}}
+{{- $groups = concat $groups $svc.kafka.groups -}}
+{{- end -}}
+{{- end -}}
+{{- if .Values.billing.worker.enabled -}}
+{{- $groups = append $groups .Values.billing.worker.consumerGroup -}}
+{{- end -}}
+{{- toJson (sortAlpha (uniq $groups)) -}}
+{{- end }}
+
 {{/* Host of a service's PostgreSQL. Argument: dict root, svc. */}}
 {{- define "nce.dbHost" -}}
 {{- if .svc.database.host -}}
@@ -141,14 +167,14 @@ Also hashed into the pod annotations so that a change rolls the pods.
 {{- $_ := set $data "KAFKA_SSL_TRUSTSTORE_TYPE" "PEM" -}}
 {{- $_ := set $data "KAFKA_SSL_TRUSTSTORE_LOCATION" (printf "%s/%s" $k.tls.mountPath $k.tls.caSecret.key) -}}
 {{- end -}}
-{{- if $svc.database.reactive -}}
-{{- $_ := set $data "QUARKUS_DATASOURCE_REACTIVE_URL" (printf "postgresql://%s:%d/%s" $dbHost $dbPort $svc.database.name) -}}
-{{- end -}}
 {{- if eq .name "subscription-service" -}}
 {{- $catalog := include "nce.serviceValues" (list $root "catalog-service") | fromYaml -}}
 {{- $_ := set $data "QUARKUS_REST_CLIENT_CATALOG_URL" (printf "http://catalog-service:%d" ($catalog.port | int)) -}}
 {{- end -}}
 {{- with $svc.mailer -}}
+{{- /* the webhook URL check of notification-service and its egress NetworkPolicy read the same values */ -}}
+{{- $_ := set $data "NCE_WEBHOOK_ALLOW_PRIVATE" ($root.Values.webhooks.allowPrivateAddresses | toString) -}}
+{{- $_ := set $data "NCE_WEBHOOK_PORTS" (join "," $root.Values.webhooks.ports) -}}
 {{- $_ := set $data "QUARKUS_MAILER_HOST" .host -}}
 {{- $_ := set $data "QUARKUS_MAILER_PORT" (.port | int | toString) -}}
 {{- $_ := set $data "QUARKUS_MAILER_FROM" .from -}}
@@ -265,7 +291,7 @@ spec:
         {{- toYaml . | nindent 8 }}
         {{- end }}
     spec:
-      serviceAccountName: nce-platform
+      serviceAccountName: {{ include "nce.serviceAccountName" $root }}
       automountServiceAccountToken: false
       {{- with $root.Values.image.pullSecrets }}
       imagePullSecrets:

@@ -54,6 +54,8 @@ class CustomResourceTest {
                 case "KafkaTopic" -> kafkaTopic(manifest, doc, spec);
                 case "KafkaUser" -> kafkaUser(manifest, doc);
                 case "Cluster" -> cnpgCluster(doc, spec);
+                case "ScheduledBackup" -> scheduledBackup(manifest, doc, spec);
+                case "PrometheusRule" -> prometheusRule(doc, spec);
                 case "ServiceMonitor" -> serviceMonitor(manifest, doc, spec);
                 case "PodMonitor" -> podMonitor(manifest, doc, spec);
                 default -> throw new AssertionError("unexpected custom resource " + doc);
@@ -63,8 +65,9 @@ class CustomResourceTest {
         int expected = switch (variant) {
             // ScaledObject, Kafka, KafkaNodePool, 4 KafkaTopics, 4 Clusters
             case DEFAULT -> 11;
-            // + 4 KafkaUsers, TriggerAuthentication, 4 ServiceMonitors, PodMonitor
-            case PRODUCTION -> 21;
+            // + 4 KafkaUsers, TriggerAuthentication, 4 ServiceMonitors, 2 PodMonitors (workers, Kafka Exporter),
+            // 4 ScheduledBackups, the PrometheusRule
+            case PRODUCTION -> 27;
             // ScaledObject and its TriggerAuthentication only: Kafka, topics and PostgreSQL are external
             case EXTERNAL -> 2;
             // no ScaledObject with the simulated clock
@@ -194,14 +197,45 @@ class CustomResourceTest {
     @SuppressWarnings("unchecked")
     private static void cnpgCluster(Manifest.Doc doc, Map<String, Object> spec) {
         keys(doc, spec, Set.of("instances", "imageName", "bootstrap", "storage", "resources", "postgresql",
-                "monitoring", "affinity", "backup"), Set.of("instances", "bootstrap", "storage"));
+                "monitoring", "affinity", "backup", "serviceAccountTemplate"), Set.of("instances", "bootstrap", "storage"));
         assertTrue((Integer) spec.get("instances") >= 1);
         Map<String, Object> initdb = Chart.value(spec, "bootstrap", "initdb");
         keys(doc, initdb, Set.of("database", "owner", "secret"), Set.of("database", "owner"));
+        if (spec.get("backup") instanceof Map<?, ?> backup) {
+            keys(doc, (Map<String, Object>) backup, Set.of("retentionPolicy", "barmanObjectStore"), Set.of("barmanObjectStore"));
+            Map<String, Object> store = Chart.value(spec, "backup", "barmanObjectStore");
+            keys(doc, store, Set.of("destinationPath", "endpointURL", "s3Credentials", "googleCredentials", "azureCredentials",
+                    "wal", "data"), Set.of("destinationPath"));
+            assertTrue(((String) store.get("destinationPath")).endsWith("/" + doc.name()), doc + ": one path per database");
+        }
         assertEquals(doc.name(), initdb.get("database") + "-db", doc + " is named after its database");
         Map<String, Object> storage = (Map<String, Object>) spec.get("storage");
         keys(doc, storage, Set.of("size", "storageClass", "resizeInUseVolumes"), Set.of("size"));
         assertTrue(QUANTITY.matcher((String) storage.get("size")).matches());
+    }
+
+    private static void scheduledBackup(Manifest manifest, Manifest.Doc doc, Map<String, Object> spec) {
+        keys(doc, spec, Set.of("schedule", "cluster", "immediate", "backupOwnerReference", "method", "suspend", "target"),
+                Set.of("schedule", "cluster"));
+        String cluster = Chart.value(spec, "cluster", "name");
+        Map<String, Object> backup = manifest.one("Cluster", cluster).at("spec", "backup");
+        assertTrue(backup.containsKey("barmanObjectStore"), doc + ": the cluster archives to an object store");
+        assertEquals("barmanObjectStore", spec.get("method"));
+        // CloudNativePG's cron has six fields, seconds first
+        assertEquals(6, ((String) spec.get("schedule")).trim().split("\\s+").length, doc + ": " + spec.get("schedule"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void prometheusRule(Manifest.Doc doc, Map<String, Object> spec) {
+        keys(doc, spec, Set.of("groups"), Set.of("groups"));
+        for (Map<String, Object> group : (List<Map<String, Object>>) spec.get("groups")) {
+            keys(doc, group, Set.of("name", "interval", "rules"), Set.of("name", "rules"));
+            for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+                keys(doc, rule, Set.of("alert", "expr", "for", "labels", "annotations"), Set.of("alert", "expr", "labels"));
+                assertInstanceOf(String.class, rule.get("expr"));
+                assertTrue(Set.of("critical", "warning").contains(((Map<String, Object>) rule.get("labels")).get("severity")), doc + ": " + rule);
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -225,6 +259,17 @@ class CustomResourceTest {
     private static void podMonitor(Manifest manifest, Manifest.Doc doc, Map<String, Object> spec) {
         keys(doc, spec, Set.of("selector", "podMetricsEndpoints"), Set.of("selector", "podMetricsEndpoints"));
         Map<String, String> matchLabels = Chart.value(spec, "selector", "matchLabels");
+        if (doc.name().endsWith("-kafka-exporter")) {
+            // Strimzi's exporter pod: labels and port name of the Strimzi cluster operator
+            String cluster = matchLabels.get("strimzi.io/cluster");
+            assertTrue(manifest.has("Kafka", cluster), doc.toString());
+            assertEquals(Map.of("strimzi.io/cluster", cluster, "strimzi.io/kind", "Kafka",
+                    "strimzi.io/name", cluster + "-kafka-exporter"), matchLabels);
+            Map<String, Object> endpoint = ((List<Map<String, Object>>) spec.get("podMetricsEndpoints")).get(0);
+            assertEquals("tcp-prometheus", endpoint.get("port"));
+            assertTrue(manifest.one("Kafka", cluster).raw().toString().contains("kafkaExporter"), doc + ": the exporter runs");
+            return;
+        }
         List<Deployment> selected = manifest.typed(Deployment.class).stream()
                 .filter(d -> WorkloadTest.podLabels(d).entrySet().containsAll(matchLabels.entrySet())).toList();
         assertEquals(1, selected.size(), doc + " selects one Deployment's pods");

@@ -19,8 +19,8 @@ final class Manifest {
     static final Map<String, Set<String>> CUSTOM_KINDS = Map.of(
             "keda.sh/v1alpha1", Set.of("ScaledObject", "TriggerAuthentication"),
             "kafka.strimzi.io/v1", Set.of("Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser"),
-            "postgresql.cnpg.io/v1", Set.of("Cluster"),
-            "monitoring.coreos.com/v1", Set.of("ServiceMonitor", "PodMonitor"));
+            "postgresql.cnpg.io/v1", Set.of("Cluster", "ScheduledBackup"),
+            "monitoring.coreos.com/v1", Set.of("ServiceMonitor", "PodMonitor", "PrometheusRule"));
 
     /** One rendered document. */
     record Doc(String apiVersion, String kind, String name, Map<String, Object> raw, String yaml) {

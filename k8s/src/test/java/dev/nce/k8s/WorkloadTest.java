@@ -228,12 +228,8 @@ class WorkloadTest {
             } else {
                 assertEquals(Chart.value(values, "services", service, "database", "host"), jdbc.group(1), service);
             }
-            if (service.equals("billing-service")) {
-                assertEquals("postgresql://" + jdbc.group(1) + ":" + jdbc.group(2) + "/" + db,
-                        data.get("QUARKUS_DATASOURCE_REACTIVE_URL"), "billing's reactive URL: same database");
-            } else {
-                assertFalse(data.containsKey("QUARKUS_DATASOURCE_REACTIVE_URL"), service);
-            }
+            // the services run JDBC only (blocking Hibernate ORM): no reactive datasource to configure
+            assertFalse(data.keySet().stream().anyMatch(k -> k.contains("REACTIVE")), service + ": " + data.keySet());
             if (service.equals("subscription-service")) {
                 int catalogPort = Repo.conventionPort("catalog-service");
                 assertEquals("http://catalog-service:" + catalogPort, data.get("QUARKUS_REST_CLIENT_CATALOG_URL"));
@@ -246,8 +242,11 @@ class WorkloadTest {
                 assertTrue(data.get("QUARKUS_MAILER_PORT").matches("\\d+"));
                 assertTrue(data.get("QUARKUS_MAILER_FROM").contains("@"));
                 assertEquals("REQUIRED", data.get("QUARKUS_MAILER_START_TLS"), "SMTP submission over STARTTLS");
+                assertEquals("false", data.get("NCE_WEBHOOK_ALLOW_PRIVATE"), "webhooks to public addresses only");
+                assertEquals("443", data.get("NCE_WEBHOOK_PORTS"));
             } else {
                 assertFalse(data.containsKey("QUARKUS_MAILER_HOST"), service);
+                assertFalse(data.containsKey("NCE_WEBHOOK_ALLOW_PRIVATE"), service);
             }
         }
         assertEquals(1, bootstraps.size(), "one Kafka for all: " + bootstraps);
