@@ -36,6 +36,11 @@ Returns YAML; use with fromYaml.
 {{- toYaml (mergeOverwrite (deepCopy $root.Values.serviceDefaults) (deepCopy $own)) -}}
 {{- end }}
 
+{{/* The platform pods' ServiceAccount. Argument: root. */}}
+{{- define "nce.serviceAccountName" -}}
+{{- .Values.serviceAccount.name | default "nce-platform" -}}
+{{- end }}
+
 {{/* Image reference of a service. Argument: dict root, name. */}}
 {{- define "nce.image" -}}
 {{- $img := .root.Values.image -}}
@@ -69,24 +74,59 @@ Returns YAML; use with fromYaml.
 {{- if has .Values.kafka.securityProtocol (list "SASL_PLAINTEXT" "SASL_SSL") }}true{{ end -}}
 {{- end }}
 
+{{/*
+"true" when each service authenticates as its own Strimzi KafkaUser (SCRAM-SHA-512, ACLs of its own topics and
+consumer groups): SASL, kafka.strimzi.users.create and no shared kafka.sasl.existingSecret. Argument: root.
+*/}}
+{{- define "nce.kafkaUsers" -}}
+{{- $k := .Values.kafka -}}
+{{- if and (include "nce.kafkaSasl" .) $k.strimzi.users.create (not $k.sasl.existingSecret) }}true{{ end -}}
+{{- end }}
+
+{{/* The Kafka user (KafkaUser name, its Secret's name) of a service. Argument: dict root, service. */}}
+{{- define "nce.kafkaUserName" -}}
+{{- .service -}}
+{{- end }}
+
 {{/* Checks the Kafka security values. Argument: root. */}}
 {{- define "nce.validateKafka" -}}
 {{- $k := .Values.kafka -}}
 {{- if not (has $k.securityProtocol (list "PLAINTEXT" "SASL_PLAINTEXT" "SASL_SSL" "SSL")) -}}
 {{- fail (printf "kafka.securityProtocol must be PLAINTEXT, SASL_PLAINTEXT, SASL_SSL or SSL, not %s" $k.securityProtocol) -}}
 {{- end -}}
-{{- if and (include "nce.kafkaSasl" .) (not $k.sasl.existingSecret) -}}
-{{- fail "kafka.sasl.existingSecret is required with a SASL security protocol" -}}
+{{- if and (include "nce.kafkaSasl" .) (not $k.sasl.existingSecret) (not $k.strimzi.users.create) -}}
+{{- fail "kafka.sasl.existingSecret is required with a SASL security protocol when kafka.strimzi.users.create=false" -}}
 {{- end -}}
 {{- if and (include "nce.kafkaSasl" .) (not (has $k.sasl.mechanism (list "SCRAM-SHA-512" "SCRAM-SHA-256" "PLAIN"))) -}}
 {{- fail (printf "kafka.sasl.mechanism must be SCRAM-SHA-512, SCRAM-SHA-256 or PLAIN, not %s" $k.sasl.mechanism) -}}
 {{- end -}}
-{{- if and $k.strimzi.createCluster (include "nce.kafkaSasl" .) (ne $k.sasl.mechanism "SCRAM-SHA-512") -}}
-{{- fail "the Strimzi cluster rendered by this chart authenticates with SCRAM-SHA-512 only: set kafka.sasl.mechanism" -}}
+{{- if and (or $k.strimzi.createCluster (include "nce.kafkaUsers" .)) (include "nce.kafkaSasl" .) (ne $k.sasl.mechanism "SCRAM-SHA-512") -}}
+{{- fail "the Strimzi cluster and KafkaUsers rendered by this chart authenticate with SCRAM-SHA-512 only: set kafka.sasl.mechanism" -}}
 {{- end -}}
 {{- if and (include "nce.kafkaTls" .) (not $k.tls.caSecret.name) -}}
 {{- fail "kafka.tls.caSecret.name is required with SSL / SASL_SSL" -}}
 {{- end -}}
+{{- end }}
+
+{{/* The platform's Kafka topic names, "|"-separated. Argument: root. */}}
+{{- define "nce.topicNames" -}}
+{{- $t := .Values.kafka.topics -}}
+{{- join "|" (list $t.offers.name $t.subscriptionEvents.name $t.invoiceTasks.name $t.invoices.name) -}}
+{{- end }}
+
+{{/* Every consumer group of the platform, sorted. Argument: root. */}}
+{{- define "nce.consumerGroups" -}}
+{{- $groups := list -}}
+{{- range $name, $_ := .Values.services -}}
+{{- $svc := include "nce.serviceValues" (list $ $name) | fromYaml -}}
+{{- if $svc.enabled -}}
+{{- $groups = concat $groups $svc.kafka.groups -}}
+{{- end -}}
+{{- end -}}
+{{- if .Values.billing.worker.enabled -}}
+{{- $groups = append $groups .Values.billing.worker.consumerGroup -}}
+{{- end -}}
+{{- toJson (sortAlpha (uniq $groups)) -}}
 {{- end }}
 
 {{/* Host of a service's PostgreSQL. Argument: dict root, svc. */}}
@@ -127,14 +167,14 @@ Also hashed into the pod annotations so that a change rolls the pods.
 {{- $_ := set $data "KAFKA_SSL_TRUSTSTORE_TYPE" "PEM" -}}
 {{- $_ := set $data "KAFKA_SSL_TRUSTSTORE_LOCATION" (printf "%s/%s" $k.tls.mountPath $k.tls.caSecret.key) -}}
 {{- end -}}
-{{- if $svc.database.reactive -}}
-{{- $_ := set $data "QUARKUS_DATASOURCE_REACTIVE_URL" (printf "postgresql://%s:%d/%s" $dbHost $dbPort $svc.database.name) -}}
-{{- end -}}
 {{- if eq .name "subscription-service" -}}
 {{- $catalog := include "nce.serviceValues" (list $root "catalog-service") | fromYaml -}}
 {{- $_ := set $data "QUARKUS_REST_CLIENT_CATALOG_URL" (printf "http://catalog-service:%d" ($catalog.port | int)) -}}
 {{- end -}}
 {{- with $svc.mailer -}}
+{{- /* the webhook URL check of notification-service and its egress NetworkPolicy read the same values */ -}}
+{{- $_ := set $data "NCE_WEBHOOK_ALLOW_PRIVATE" ($root.Values.webhooks.allowPrivateAddresses | toString) -}}
+{{- $_ := set $data "NCE_WEBHOOK_PORTS" (join "," $root.Values.webhooks.ports) -}}
 {{- $_ := set $data "QUARKUS_MAILER_HOST" .host -}}
 {{- $_ := set $data "QUARKUS_MAILER_PORT" (.port | int | toString) -}}
 {{- $_ := set $data "QUARKUS_MAILER_FROM" .from -}}
@@ -147,7 +187,7 @@ Also hashed into the pod annotations so that a change rolls the pods.
 {{- end }}
 
 {{/*
-Environment from Secrets (secretKeyRef only). Argument: dict root, svc.
+Environment from Secrets (secretKeyRef only). Argument: dict root, service, svc.
 */}}
 {{- define "nce.secretEnv" -}}
 {{- $k := .root.Values.kafka -}}
@@ -161,7 +201,17 @@ Environment from Secrets (secretKeyRef only). Argument: dict root, svc.
     secretKeyRef:
       name: {{ .svc.database.existingSecret }}
       key: {{ .svc.database.passwordKey }}
-{{- if include "nce.kafkaSasl" .root }}
+{{- if include "nce.kafkaUsers" .root }}
+{{- $user := include "nce.kafkaUserName" (dict "root" .root "service" .service) }}
+# the service's own KafkaUser: Strimzi's user operator writes its password to the Secret named after the user
+- name: NCE_KAFKA_USERNAME
+  value: {{ $user }}
+- name: NCE_KAFKA_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ $user }}
+      key: password
+{{- else if include "nce.kafkaSasl" .root }}
 - name: NCE_KAFKA_USERNAME
   valueFrom:
     secretKeyRef:
@@ -172,6 +222,8 @@ Environment from Secrets (secretKeyRef only). Argument: dict root, svc.
     secretKeyRef:
       name: {{ $k.sasl.existingSecret }}
       key: {{ $k.sasl.passwordKey }}
+{{- end }}
+{{- if include "nce.kafkaSasl" .root }}
 {{- $module := ternary "org.apache.kafka.common.security.plain.PlainLoginModule" "org.apache.kafka.common.security.scram.ScramLoginModule" (eq $k.sasl.mechanism "PLAIN") }}
 # composed by the kubelet from the two variables above; no credential is written in the chart
 - name: KAFKA_SASL_JAAS_CONFIG
@@ -239,7 +291,7 @@ spec:
         {{- toYaml . | nindent 8 }}
         {{- end }}
     spec:
-      serviceAccountName: nce-platform
+      serviceAccountName: {{ include "nce.serviceAccountName" $root }}
       automountServiceAccountToken: false
       {{- with $root.Values.image.pullSecrets }}
       imagePullSecrets:
@@ -287,7 +339,7 @@ spec:
             {{- with .extraEnv }}
             {{- toYaml . | nindent 12 }}
             {{- end }}
-            {{- include "nce.secretEnv" (dict "root" $root "svc" $svc) | nindent 12 }}
+            {{- include "nce.secretEnv" (dict "root" $root "service" .image "svc" $svc) | nindent 12 }}
           startupProbe:
             httpGet:
               path: /q/health/started

@@ -111,9 +111,16 @@ class BillingWorkerTest {
                 assertEquals(variant == Chart.Variant.PRODUCTION ? "scram_sha512" : "scram_sha256", metadata.get("sasl"));
                 assertEquals(variant == Chart.Variant.PRODUCTION ? "enable" : null, metadata.get("tls"));
                 assertEquals("billing-worker-kafka", Chart.value(trigger, "authenticationRef", "name"));
-                List<Map<String, String>> refs = manifest.one("TriggerAuthentication", "billing-worker-kafka")
-                        .at("spec", "secretTargetRef");
+                Manifest.Doc auth = manifest.one("TriggerAuthentication", "billing-worker-kafka");
+                List<Map<String, String>> refs = auth.at("spec", "secretTargetRef");
                 Map<String, EnvVar> env = worker.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, e -> e));
+                if (variant == Chart.Variant.PRODUCTION) {
+                    // billing-service's KafkaUser: KEDA reads the user name from the workers' env, as they do
+                    assertEquals(List.of(Map.of("parameter", "username", "name", "NCE_KAFKA_USERNAME",
+                            "containerName", "billing-worker")), auth.at("spec", "env"));
+                    assertEquals("billing-service", env.get("NCE_KAFKA_USERNAME").getValue());
+                    assertTrue(manifest.has("KafkaUser", "billing-service"));
+                }
                 for (Map<String, String> ref : refs) {
                     switch (ref.get("parameter")) {
                         case "username" -> assertSameSecret(ref, env.get("NCE_KAFKA_USERNAME"));
@@ -128,7 +135,8 @@ class BillingWorkerTest {
                         default -> fail("unexpected parameter " + ref);
                     }
                 }
-                assertEquals(variant == Chart.Variant.PRODUCTION ? 3 : 2, refs.size());
+                // production: the KafkaUser's password and the cluster CA; external: the shared user name and password
+                assertEquals(2, refs.size());
             }
             default -> fail();
         }

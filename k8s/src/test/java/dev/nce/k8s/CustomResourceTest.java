@@ -18,9 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The custom resources (no fabric8 model): KEDA ScaledObject and TriggerAuthentication, Strimzi Kafka, KafkaNodePool
- * and KafkaTopic, CloudNativePG Cluster, Prometheus ServiceMonitor and PodMonitor. Each is checked for its apiVersion,
- * kind, required fields and the keys it may carry (a misspelt key fails).
+ * The custom resources: KEDA ScaledObject and TriggerAuthentication, CloudNativePG Cluster, Prometheus ServiceMonitor
+ * and PodMonitor are checked for their apiVersion, kind, required fields and the keys they may carry (a misspelt key
+ * fails); the Strimzi kinds (Kafka, KafkaNodePool, KafkaTopic, KafkaUser) against Strimzi's own model (StrimziModel),
+ * plus what the platform needs of them.
  */
 class CustomResourceTest {
 
@@ -48,10 +49,13 @@ class CustomResourceTest {
             switch (doc.kind()) {
                 case "ScaledObject" -> scaledObject(manifest, doc, spec);
                 case "TriggerAuthentication" -> triggerAuthentication(spec, doc);
-                case "Kafka" -> kafka(doc, spec);
+                case "Kafka" -> kafka(manifest, doc, spec);
                 case "KafkaNodePool" -> kafkaNodePool(manifest, doc, spec);
                 case "KafkaTopic" -> kafkaTopic(manifest, doc, spec);
+                case "KafkaUser" -> kafkaUser(manifest, doc);
                 case "Cluster" -> cnpgCluster(doc, spec);
+                case "ScheduledBackup" -> scheduledBackup(manifest, doc, spec);
+                case "PrometheusRule" -> prometheusRule(doc, spec);
                 case "ServiceMonitor" -> serviceMonitor(manifest, doc, spec);
                 case "PodMonitor" -> podMonitor(manifest, doc, spec);
                 default -> throw new AssertionError("unexpected custom resource " + doc);
@@ -61,8 +65,9 @@ class CustomResourceTest {
         int expected = switch (variant) {
             // ScaledObject, Kafka, KafkaNodePool, 4 KafkaTopics, 4 Clusters
             case DEFAULT -> 11;
-            // + TriggerAuthentication, 4 ServiceMonitors, PodMonitor
-            case PRODUCTION -> 17;
+            // + 4 KafkaUsers, TriggerAuthentication, 4 ServiceMonitors, 2 PodMonitors (workers, Kafka Exporter),
+            // 4 ScheduledBackups, the PrometheusRule
+            case PRODUCTION -> 27;
             // ScaledObject and its TriggerAuthentication only: Kafka, topics and PostgreSQL are external
             case EXTERNAL -> 2;
             // no ScaledObject with the simulated clock
@@ -115,60 +120,61 @@ class CustomResourceTest {
             assertTrue(Set.of("username", "password", "ca", "cert", "key", "keyPassword", "sasl", "tls")
                     .contains(ref.get("parameter")), doc + ": parameter " + ref.get("parameter"));
         }
+        if (spec.get("env") instanceof List<?> env) {
+            for (Object e : env) {
+                keys(doc, (Map<String, Object>) e, Set.of("parameter", "name", "containerName"), Set.of("parameter", "name"));
+            }
+        }
+    }
+
+    /** The Strimzi kinds: their schema is Strimzi's own model (StrimziModelTest); here what the platform needs. */
+    private static void strimzi(Manifest.Doc doc) {
+        assertEquals(List.of(), StrimziModel.problems(doc.raw()), doc.toString());
     }
 
     @SuppressWarnings("unchecked")
-    private static void kafka(Manifest.Doc doc, Map<String, Object> spec) {
-        Map<String, String> annotations = doc.at("metadata", "annotations");
-        assertEquals("enabled", annotations.get("strimzi.io/node-pools"), "brokers come from KafkaNodePools");
-        assertEquals("enabled", annotations.get("strimzi.io/kraft"), "KRaft, no ZooKeeper");
-        keys(doc, spec, Set.of("kafka", "entityOperator", "cruiseControl", "kafkaExporter", "clusterCa", "clientsCa"),
-                Set.of("kafka", "entityOperator"));
+    private static void kafka(Manifest manifest, Manifest.Doc doc, Map<String, Object> spec) {
+        strimzi(doc);
         Map<String, Object> kafka = (Map<String, Object>) spec.get("kafka");
-        keys(doc, kafka, Set.of("version", "metadataVersion", "listeners", "config", "authorization", "rack",
-                "template", "logging", "metricsConfig"), Set.of("listeners", "config"));
         List<Map<String, Object>> listeners = (List<Map<String, Object>>) kafka.get("listeners");
         assertFalse(listeners.isEmpty());
         for (Map<String, Object> l : listeners) {
-            keys(doc, l, Set.of("name", "port", "type", "tls", "authentication", "configuration"), Set.of("name", "port", "type", "tls"));
             assertTrue(((String) l.get("name")).matches("[a-z0-9]{1,11}"), doc + ": listener name " + l.get("name"));
             int port = (Integer) l.get("port");
             assertTrue(port >= 9092 && port != 9404 && port != 9999, doc + ": listener port " + port);
-            assertTrue(Set.of("internal", "cluster-ip", "route", "loadbalancer", "nodeport", "ingress").contains(l.get("type")));
-            assertInstanceOf(Boolean.class, l.get("tls"));
             if (l.containsKey("authentication")) {
                 assertEquals(Map.of("type", "scram-sha-512"), l.get("authentication"));
             }
         }
+        // ACLs are enforced exactly when the chart renders KafkaUsers with ACLs
+        assertEquals(!manifest.ofKind("KafkaUser").isEmpty(), kafka.containsKey("authorization"), doc + ": authorization");
         Map<String, Object> config = (Map<String, Object>) kafka.get("config");
         assertEquals(Boolean.FALSE, config.get("auto.create.topics.enable"), "topics come from KafkaTopics only");
         assertTrue((Integer) config.get("min.insync.replicas") <= (Integer) config.get("default.replication.factor"));
         Map<String, Object> operators = (Map<String, Object>) spec.get("entityOperator");
         assertTrue(operators.containsKey("topicOperator"), "the topic operator reconciles the KafkaTopics");
+        assertTrue(operators.containsKey("userOperator"), "the user operator reconciles the KafkaUsers");
     }
 
     @SuppressWarnings("unchecked")
     private static void kafkaNodePool(Manifest manifest, Manifest.Doc doc, Map<String, Object> spec) {
+        strimzi(doc);
         String cluster = doc.at("metadata", "labels", "strimzi.io/cluster");
         assertTrue(manifest.has("Kafka", cluster), doc + " belongs to Kafka " + cluster);
-        keys(doc, spec, Set.of("replicas", "roles", "storage", "resources", "jvmOptions", "template"),
-                Set.of("replicas", "roles", "storage"));
         assertTrue((Integer) spec.get("replicas") >= 1);
         List<String> roles = (List<String>) spec.get("roles");
-        assertTrue(Set.of("controller", "broker").containsAll(roles) && roles.contains("broker"), doc + ": " + roles);
+        assertTrue(roles.contains("broker") && roles.contains("controller"), doc + ": KRaft dual-role " + roles);
         Map<String, Object> storage = (Map<String, Object>) spec.get("storage");
-        assertTrue(Set.of("ephemeral", "persistent-claim", "jbod").contains(storage.get("type")));
         if ("persistent-claim".equals(storage.get("type"))) {
-            keys(doc, storage, Set.of("type", "size", "class", "deleteClaim", "kraftMetadata"), Set.of("type", "size"));
             assertTrue(QUANTITY.matcher((String) storage.get("size")).matches());
         }
     }
 
     @SuppressWarnings("unchecked")
     private static void kafkaTopic(Manifest manifest, Manifest.Doc doc, Map<String, Object> spec) {
+        strimzi(doc);
         String cluster = doc.at("metadata", "labels", "strimzi.io/cluster");
         assertEquals("nce-kafka", cluster, doc + ": the topic operator watches its cluster's label");
-        keys(doc, spec, Set.of("topicName", "partitions", "replicas", "config"), Set.of("topicName", "partitions", "replicas"));
         assertTrue((Integer) spec.get("partitions") >= 1);
         int replicas = (Integer) spec.get("replicas");
         if (manifest.has("KafkaNodePool", cluster + "-dual-role")) {
@@ -178,20 +184,58 @@ class CustomResourceTest {
         Map<String, Object> config = (Map<String, Object>) spec.get("config");
         int minIsr = (Integer) config.get("min.insync.replicas");
         assertTrue(minIsr <= replicas, doc.toString());
-        config.values().forEach(v -> assertTrue(v instanceof String || v instanceof Number || v instanceof Boolean));
+    }
+
+    private static void kafkaUser(Manifest manifest, Manifest.Doc doc) {
+        strimzi(doc);
+        String cluster = doc.at("metadata", "labels", "strimzi.io/cluster");
+        assertTrue(manifest.has("Kafka", cluster), doc + ": the user operator of Kafka " + cluster);
+        assertEquals("scram-sha-512", doc.at("spec", "authentication", "type"));
+        assertEquals("simple", doc.at("spec", "authorization", "type"));
     }
 
     @SuppressWarnings("unchecked")
     private static void cnpgCluster(Manifest.Doc doc, Map<String, Object> spec) {
         keys(doc, spec, Set.of("instances", "imageName", "bootstrap", "storage", "resources", "postgresql",
-                "monitoring", "affinity", "backup"), Set.of("instances", "bootstrap", "storage"));
+                "monitoring", "affinity", "backup", "serviceAccountTemplate"), Set.of("instances", "bootstrap", "storage"));
         assertTrue((Integer) spec.get("instances") >= 1);
         Map<String, Object> initdb = Chart.value(spec, "bootstrap", "initdb");
         keys(doc, initdb, Set.of("database", "owner", "secret"), Set.of("database", "owner"));
+        if (spec.get("backup") instanceof Map<?, ?> backup) {
+            keys(doc, (Map<String, Object>) backup, Set.of("retentionPolicy", "barmanObjectStore"), Set.of("barmanObjectStore"));
+            Map<String, Object> store = Chart.value(spec, "backup", "barmanObjectStore");
+            keys(doc, store, Set.of("destinationPath", "endpointURL", "s3Credentials", "googleCredentials", "azureCredentials",
+                    "wal", "data"), Set.of("destinationPath"));
+            assertTrue(((String) store.get("destinationPath")).endsWith("/" + doc.name()), doc + ": one path per database");
+        }
         assertEquals(doc.name(), initdb.get("database") + "-db", doc + " is named after its database");
         Map<String, Object> storage = (Map<String, Object>) spec.get("storage");
         keys(doc, storage, Set.of("size", "storageClass", "resizeInUseVolumes"), Set.of("size"));
         assertTrue(QUANTITY.matcher((String) storage.get("size")).matches());
+    }
+
+    private static void scheduledBackup(Manifest manifest, Manifest.Doc doc, Map<String, Object> spec) {
+        keys(doc, spec, Set.of("schedule", "cluster", "immediate", "backupOwnerReference", "method", "suspend", "target"),
+                Set.of("schedule", "cluster"));
+        String cluster = Chart.value(spec, "cluster", "name");
+        Map<String, Object> backup = manifest.one("Cluster", cluster).at("spec", "backup");
+        assertTrue(backup.containsKey("barmanObjectStore"), doc + ": the cluster archives to an object store");
+        assertEquals("barmanObjectStore", spec.get("method"));
+        // CloudNativePG's cron has six fields, seconds first
+        assertEquals(6, ((String) spec.get("schedule")).trim().split("\\s+").length, doc + ": " + spec.get("schedule"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void prometheusRule(Manifest.Doc doc, Map<String, Object> spec) {
+        keys(doc, spec, Set.of("groups"), Set.of("groups"));
+        for (Map<String, Object> group : (List<Map<String, Object>>) spec.get("groups")) {
+            keys(doc, group, Set.of("name", "interval", "rules"), Set.of("name", "rules"));
+            for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+                keys(doc, rule, Set.of("alert", "expr", "for", "labels", "annotations"), Set.of("alert", "expr", "labels"));
+                assertInstanceOf(String.class, rule.get("expr"));
+                assertTrue(Set.of("critical", "warning").contains(((Map<String, Object>) rule.get("labels")).get("severity")), doc + ": " + rule);
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -215,6 +259,17 @@ class CustomResourceTest {
     private static void podMonitor(Manifest manifest, Manifest.Doc doc, Map<String, Object> spec) {
         keys(doc, spec, Set.of("selector", "podMetricsEndpoints"), Set.of("selector", "podMetricsEndpoints"));
         Map<String, String> matchLabels = Chart.value(spec, "selector", "matchLabels");
+        if (doc.name().endsWith("-kafka-exporter")) {
+            // Strimzi's exporter pod: labels and port name of the Strimzi cluster operator
+            String cluster = matchLabels.get("strimzi.io/cluster");
+            assertTrue(manifest.has("Kafka", cluster), doc.toString());
+            assertEquals(Map.of("strimzi.io/cluster", cluster, "strimzi.io/kind", "Kafka",
+                    "strimzi.io/name", cluster + "-kafka-exporter"), matchLabels);
+            Map<String, Object> endpoint = ((List<Map<String, Object>>) spec.get("podMetricsEndpoints")).get(0);
+            assertEquals("tcp-prometheus", endpoint.get("port"));
+            assertTrue(manifest.one("Kafka", cluster).raw().toString().contains("kafkaExporter"), doc + ": the exporter runs");
+            return;
+        }
         List<Deployment> selected = manifest.typed(Deployment.class).stream()
                 .filter(d -> WorkloadTest.podLabels(d).entrySet().containsAll(matchLabels.entrySet())).toList();
         assertEquals(1, selected.size(), doc + " selects one Deployment's pods");

@@ -67,7 +67,8 @@ class HelmLintTest {
     @Test
     void refusesSaslWithoutASecret() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Chart.template(Repo.chartDir(),
-                List.of(), Map.of("kafka.securityProtocol", "SASL_SSL", "kafka.tls.caSecret.name", "ca")));
+                List.of(), Map.of("kafka.securityProtocol", "SASL_SSL", "kafka.tls.caSecret.name", "ca",
+                        "kafka.strimzi.users.create", "false")));
         assertTrue(e.getMessage().contains("kafka.sasl.existingSecret is required"), e.getMessage());
     }
 

@@ -18,9 +18,9 @@ final class Manifest {
     /** API groups of the custom resources the chart may render, with their kinds. */
     static final Map<String, Set<String>> CUSTOM_KINDS = Map.of(
             "keda.sh/v1alpha1", Set.of("ScaledObject", "TriggerAuthentication"),
-            "kafka.strimzi.io/v1beta2", Set.of("Kafka", "KafkaNodePool", "KafkaTopic"),
-            "postgresql.cnpg.io/v1", Set.of("Cluster"),
-            "monitoring.coreos.com/v1", Set.of("ServiceMonitor", "PodMonitor"));
+            "kafka.strimzi.io/v1", Set.of("Kafka", "KafkaNodePool", "KafkaTopic", "KafkaUser"),
+            "postgresql.cnpg.io/v1", Set.of("Cluster", "ScheduledBackup"),
+            "monitoring.coreos.com/v1", Set.of("ServiceMonitor", "PodMonitor", "PrometheusRule"));
 
     /** One rendered document. */
     record Doc(String apiVersion, String kind, String name, Map<String, Object> raw, String yaml) {

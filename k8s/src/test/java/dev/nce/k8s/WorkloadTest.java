@@ -158,8 +158,13 @@ class WorkloadTest {
                     for (String ref : List.of(m.group(1), m.group(2))) {
                         assertTrue(env.indexOf(byName.get(ref)) >= 0 && env.indexOf(byName.get(ref)) < env.indexOf(e),
                                 name + ": " + ref + " is defined before the JAAS config");
-                        assertNotNull(byName.get(ref).getValueFrom().getSecretKeyRef(), name + ": " + ref);
                     }
+                    assertNotNull(byName.get(m.group(2)).getValueFrom().getSecretKeyRef(), name + ": " + m.group(2));
+                } else if (e.getName().equals("NCE_KAFKA_USERNAME") && manifest.has("KafkaUser", imageOf(name))) {
+                    // the service's own KafkaUser: its name is the user name, its Secret holds only the password
+                    assertEquals(imageOf(name), e.getValue(), name);
+                    assertEquals(imageOf(name), byName.get("NCE_KAFKA_PASSWORD").getValueFrom().getSecretKeyRef().getName());
+                    assertEquals("password", byName.get("NCE_KAFKA_PASSWORD").getValueFrom().getSecretKeyRef().getKey());
                 } else if (SENSITIVE.matcher(e.getName()).matches()) {
                     assertNull(e.getValue(), name + ": " + e.getName() + " has a clear-text value");
                     assertNotNull(e.getValueFrom().getSecretKeyRef().getName(), name + ": " + e.getName());
@@ -223,12 +228,8 @@ class WorkloadTest {
             } else {
                 assertEquals(Chart.value(values, "services", service, "database", "host"), jdbc.group(1), service);
             }
-            if (service.equals("billing-service")) {
-                assertEquals("postgresql://" + jdbc.group(1) + ":" + jdbc.group(2) + "/" + db,
-                        data.get("QUARKUS_DATASOURCE_REACTIVE_URL"), "billing's reactive URL: same database");
-            } else {
-                assertFalse(data.containsKey("QUARKUS_DATASOURCE_REACTIVE_URL"), service);
-            }
+            // the services run JDBC only (blocking Hibernate ORM): no reactive datasource to configure
+            assertFalse(data.keySet().stream().anyMatch(k -> k.contains("REACTIVE")), service + ": " + data.keySet());
             if (service.equals("subscription-service")) {
                 int catalogPort = Repo.conventionPort("catalog-service");
                 assertEquals("http://catalog-service:" + catalogPort, data.get("QUARKUS_REST_CLIENT_CATALOG_URL"));
@@ -241,8 +242,11 @@ class WorkloadTest {
                 assertTrue(data.get("QUARKUS_MAILER_PORT").matches("\\d+"));
                 assertTrue(data.get("QUARKUS_MAILER_FROM").contains("@"));
                 assertEquals("REQUIRED", data.get("QUARKUS_MAILER_START_TLS"), "SMTP submission over STARTTLS");
+                assertEquals("false", data.get("NCE_WEBHOOK_ALLOW_PRIVATE"), "webhooks to public addresses only");
+                assertEquals("443", data.get("NCE_WEBHOOK_PORTS"));
             } else {
                 assertFalse(data.containsKey("QUARKUS_MAILER_HOST"), service);
+                assertFalse(data.containsKey("NCE_WEBHOOK_ALLOW_PRIVATE"), service);
             }
         }
         assertEquals(1, bootstraps.size(), "one Kafka for all: " + bootstraps);
