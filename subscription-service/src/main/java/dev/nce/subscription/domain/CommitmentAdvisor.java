@@ -53,7 +53,8 @@ public final class CommitmentAdvisor {
             options.add(mix(Kind.ANNUAL_PAID_MONTHLY_BASE_WITH_MONTHLY_TOP_UP, "MONTHLY", prices.annualPaidMonthly(),
                     prices.monthly(), q, demand, prices.scale()));
         }
-        if (prices.annual() != null && midTermIncrease) {
+        // the term starts in month 1 with month 1's seats; without any then, a later purchase would commit past the year
+        if (prices.annual() != null && midTermIncrease && demand.seats().get(0) > 0) {
             options.add(new CommitmentOption(Kind.ANNUAL_INCREASED_MID_TERM, "P1Y", "ANNUAL", peak, 0, 0,
                     money(prices.annual().multiply(BigDecimal.valueOf(demand.runningPeakSeatMonths())), prices.scale())));
         }

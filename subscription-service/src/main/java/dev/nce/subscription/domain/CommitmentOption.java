@@ -21,7 +21,10 @@ public record CommitmentOption(Kind kind, String term, String billing, int annua
         ANNUAL_BASE_WITH_MONTHLY_TOP_UP,
         /** D26's formula with P1Y/MONTHLY as the base plus a P1M top-up. */
         ANNUAL_PAID_MONTHLY_BASE_WITH_MONTHLY_TOP_UP,
-        /** P1Y/ANNUAL starting at month 1's need, increased mid-term as the demand grows (never reduced). */
+        /**
+         * P1Y/ANNUAL starting at month 1's need, increased mid-term as the demand grows (never reduced); only when
+         * month 1 needs a seat, so the term is the advised year.
+         */
         ANNUAL_INCREASED_MID_TERM
     }
 }

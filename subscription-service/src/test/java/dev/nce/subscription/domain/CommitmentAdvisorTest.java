@@ -117,6 +117,15 @@ class CommitmentAdvisorTest {
     }
 
     @Test
+    void d26_noSeatInMonth1_noMidTermGrowthOption_becauseTheTermWouldOutlastTheYear() {
+        SeatDemand late = SeatDemand.of(0, 0, 0, 0, 0, 0, 0, 0, 0, 10, 14, 23);
+        CommitmentAdvice advice = CommitmentAdvisor.advise(BUSINESS_PREMIUM, late, true, List.of());
+        assertThat(advice.options()).extracting(CommitmentOption::kind).doesNotContain(Kind.ANNUAL_INCREASED_MID_TERM);
+        assertThat(advice.recommended().kind()).isEqualTo(Kind.ALL_MONTHLY);
+        assertThat(advice.recommended().totalCost()).isEqualByComparingTo("1240.80");
+    }
+
+    @Test
     void d26_savingVersusCurrent_committedAnnualPaidMonthlyAtThePeak() {
         List<CurrentSeats> current = List.of(new CurrentSeats("s1", "P1Y", "MONTHLY", 30, a("23.10"), true));
         CommitmentAdvice advice = CommitmentAdvisor.advise(BUSINESS_PREMIUM, WORKED, true, current);
