@@ -6,7 +6,7 @@ import java.util.List;
 /** Command line of {@code ./nce bench invoice-run [--subscriptions N] [--customers C] [--period YYYY-MM] ...}. */
 public record BenchOptions(int subscriptions, int customers, YearMonth period, String billingUrl, String jdbcUrl,
                            String dbUser, String dbPassword, String token, long billingPid, int timeoutSeconds,
-                           long seed) {
+                           long seed, int workers, boolean fromZero) {
 
     public static final int DEFAULT_SUBSCRIPTIONS = 1_000_000;
 
@@ -18,6 +18,8 @@ public record BenchOptions(int subscriptions, int customers, YearMonth period, S
         long pid = -1;
         int timeout = 900;
         long seed = 20221;
+        int workers = -1;
+        boolean fromZero = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String value = i + 1 < args.size() ? args.get(i + 1) : null;
@@ -33,6 +35,8 @@ public record BenchOptions(int subscriptions, int customers, YearMonth period, S
                 case "--billing-pid" -> { pid = Long.parseLong(required(arg, value)); i++; }
                 case "--timeout" -> { timeout = positive(arg, value); i++; }
                 case "--seed" -> { seed = Long.parseLong(required(arg, value)); i++; }
+                case "--workers" -> { workers = positive(arg, value); i++; }
+                case "--from-zero" -> fromZero = true;
                 default -> throw new IllegalArgumentException("unknown option " + arg + "\n" + usage());
             }
         }
@@ -40,14 +44,22 @@ public record BenchOptions(int subscriptions, int customers, YearMonth period, S
         if (c > subscriptions) {
             throw new IllegalArgumentException("--customers must not exceed --subscriptions");
         }
+        if (workers > 12) {
+            throw new IllegalArgumentException("--workers must be at most 12 (the partitions of the task topic)");
+        }
+        if (fromZero && workers < 1) {
+            throw new IllegalArgumentException("--from-zero needs --workers N");
+        }
         return new BenchOptions(subscriptions, c, period, billingUrl, jdbcUrl, dbUser, dbPassword, token, pid, timeout,
-                seed);
+                seed, workers, fromZero);
     }
 
     static String usage() {
         return "usage: ./nce bench invoice-run [--subscriptions N (default 1000000)] [--customers C (default N/10)] "
                 + "[--period YYYY-MM (default: the month before billing's clock)] [--billing-url URL] [--jdbc-url URL "
-                + "--db-user U --db-password P] [--token JWT] [--billing-pid PID] [--timeout SECONDS] [--seed S]";
+                + "--db-user U --db-password P] [--token JWT] [--billing-pid PID] [--timeout SECONDS] [--seed S] "
+                + "[--workers N (1..12 billing worker processes beside the REST process)] "
+                + "[--from-zero (stop every worker, request the run, then scale to N)]";
     }
 
     private static String required(String option, String value) {

@@ -33,6 +33,30 @@ final class BillingApi {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * A counter of one billing process's Prometheus endpoint ({@code /q/metrics}), summed over its labels; 0 when the
+     * process has not registered it, -1 when the process does not answer.
+     */
+    static double counter(String processUrl, String name) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(processUrl + "/q/metrics")).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return -1;
+            }
+            return response.body().lines()
+                    .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                    .sum();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());

@@ -3,6 +3,7 @@ package dev.nce.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nce.stack.DevTokens;
 import dev.nce.stack.Service;
+import dev.nce.stack.Stack;
 import dev.nce.stack.StackConfig;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -16,7 +17,9 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -26,6 +29,10 @@ import java.util.UUID;
  * grand total against an independent sum, and prints as its last line
  * {@code invoice-run: <N> subscriptions, <C> invoices, <W> s, <R> subscriptions/s, peak RSS <M> MiB}
  * (wall time from the run request to the numbered invoices; peak RSS of billing-service meanwhile).
+ * With {@code --workers N} the stack's billing worker processes (QUARKUS_PROFILE=worker, the only consumers of
+ * invoice tasks, as the billing-worker Deployment) are scaled to N first, and the tasks each billing process built
+ * are printed: the REST process builds none. {@code --from-zero} stops every worker, requests the run, checks that no
+ * task is built meanwhile, then scales to N (as KEDA does from minReplicas 0).
  */
 public final class InvoiceRunBench {
 
@@ -53,6 +60,16 @@ public final class InvoiceRunBench {
         String token = options.token() != null ? options.token() : DevTokens.fromDir(stack.jwtDir()).admin();
         long pid = options.billingPid() > 0 ? options.billingPid() : pidOf(stack.pidFile(Service.BILLING.shortName()));
         BillingApi api = new BillingApi(billingUrl, token);
+        Stack local = new Stack(stack, line -> log("%s", line));
+        if (options.workers() > 0 && !options.fromZero()) {
+            local.scaleBillingWorkers(options.workers());
+        } else if (options.fromZero()) {
+            local.scaleBillingWorkers(0);
+        }
+        List<Integer> workers = local.runningWorkers();
+        Map<String, Double> tasksBefore = tasksByProcess(local, billingUrl, options.fromZero() ? options.workers() : workers.size());
+        log("billing processes: REST %s and %d invoice worker(s)%s", billingUrl, workers.size(),
+                options.fromZero() ? " (to be scaled from 0 to " + options.workers() + ")" : "");
 
         BillingApi.Answer clock = api.get("/admin/clock");
         if (clock.status() != 200) {
@@ -86,6 +103,18 @@ public final class InvoiceRunBench {
                 runId = answer.body().get("runId").asText();
                 log("%6.1f s  run %s (%d): %d customers, tasks dispatched", seconds(started), runId,
                         answer.status(), answer.body().get("customersTotal").asInt());
+                if (options.fromZero()) {
+                    Thread.sleep(5_000);
+                    int done = tasksDone(connection, runId);
+                    log("%6.1f s  no worker running: %d task(s) done; scaling to %d worker(s)", seconds(started), done,
+                            options.workers());
+                    if (done != 0) {
+                        System.err.println("bench: tasks were built while no worker ran");
+                        return 1;
+                    }
+                    local.scaleBillingWorkers(options.workers());
+                    log("%6.1f s  %d worker(s) ready", seconds(started), options.workers());
+                }
                 if (!awaitCompleted(connection, runId, options.timeoutSeconds(), started)) {
                     System.err.println("bench: run " + runId + " did not complete within " + options.timeoutSeconds()
                             + " s");
@@ -93,6 +122,11 @@ public final class InvoiceRunBench {
                 }
                 double wall = seconds(started);
                 long peak = rss.peakMiB();
+                Map<String, Double> tasksAfter = tasksByProcess(local, billingUrl, local.runningWorkers().size());
+                StringBuilder built = new StringBuilder();
+                tasksAfter.forEach((process, after) -> built.append(String.format(Locale.ROOT, " %s=%.0f", process,
+                        after - tasksBefore.getOrDefault(process, 0.0))));
+                log("tasks built per process:%s", built);
 
                 Check check = check(connection, period, ledger.customerPrefix());
                 JsonNode run = api.get("/v1/invoice-runs/" + runId).body();
@@ -112,9 +146,30 @@ public final class InvoiceRunBench {
                     peak = Math.round(RssSampler.read(ProcessHandle.current().pid(), "VmHWM:") / 1024.0);
                 }
                 System.out.println(String.format(Locale.ROOT,
-                        "invoice-run: %d subscriptions, %d invoices, %.1f s, %.0f subscriptions/s, peak RSS %d MiB",
-                        options.subscriptions(), check.invoices(), wall, options.subscriptions() / wall, peak));
+                        "invoice-run: %d subscriptions, %d invoices, %.1f s, %.0f subscriptions/s, peak RSS %d MiB%s",
+                        options.subscriptions(), check.invoices(), wall, options.subscriptions() / wall, peak,
+                        workers.isEmpty() && !options.fromZero() ? "" : ", workers " + local.runningWorkers().size()));
                 return ok ? 0 : 1;
+            }
+        }
+    }
+
+    /** Each billing process's billing_invoice_tasks_done_total (its Prometheus endpoint); a process that is down is absent. */
+    static Map<String, Double> tasksByProcess(Stack local, String billingUrl, int workers) {
+        Map<String, Double> tasks = new LinkedHashMap<>();
+        tasks.put("billing-service", BillingApi.counter(billingUrl, "billing_invoice_tasks_done_total"));
+        for (int i = 1; i <= workers; i++) {
+            tasks.put(Stack.workerName(i), BillingApi.counter(local.workerUrl(i), "billing_invoice_tasks_done_total"));
+        }
+        tasks.values().removeIf(v -> v < 0);
+        return tasks;
+    }
+
+    static int tasksDone(Connection connection, String runId) throws Exception {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT tasks_done FROM invoice_run WHERE run_id = ?::uuid")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getInt(1) : -1;
             }
         }
     }

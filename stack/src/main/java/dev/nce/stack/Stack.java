@@ -46,6 +46,7 @@ public final class Stack {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile String effectiveClockStart;
     private final Map<String, String> extraServiceProperties = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile int billingWorkers = 1;
     private Thread shutdownHook;
 
     public Stack(StackConfig config, Consumer<String> out) {
@@ -143,8 +144,12 @@ public final class Stack {
                 for (Service s : Service.values()) {
                     startProcess(s, false, true);
                 }
+                for (int i = 1; i <= billingWorkers; i++) {
+                    startWorker(i);
+                }
                 awaitReady(EnumSet.allOf(Service.class));
-                out.accept(progress(t0, "services ready"));
+                awaitWorkersReady(billingWorkers);
+                out.accept(progress(t0, "services ready (billing-service with " + billingWorkers + " invoice worker process(es))"));
                 if (config.loadDemoCatalog()) {
                     loadDemoCatalog();
                 }
@@ -165,8 +170,8 @@ public final class Stack {
     /** Stops every process of this stack (services first, then the broker and the SMTP sink) and waits for them. */
     public void down() {
         List<Thread> stoppers = new ArrayList<>();
-        for (Service s : Service.values()) {
-            Thread t = new Thread(() -> processes.stop(s.shortName()), "stop-" + s.shortName());
+        for (String name : serviceProcessNames()) {
+            Thread t = new Thread(() -> processes.stop(name), "stop-" + name);
             t.start();
             stoppers.add(t);
         }
@@ -206,8 +211,8 @@ public final class Stack {
             throw new StackException("restartFresh needs a fresh configuration (the e2e stack); use down() and up()");
         }
         List<Thread> killers = new ArrayList<>();
-        for (Service s : Service.values()) {
-            Thread t = new Thread(() -> processes.kill(s.shortName()), "kill-" + s.shortName());
+        for (String name : serviceProcessNames()) {
+            Thread t = new Thread(() -> processes.kill(name), "kill-" + name);
             t.start();
             killers.add(t);
         }
@@ -221,6 +226,120 @@ public final class Stack {
     public Stack serviceProperty(String key, String value) {
         extraServiceProperties.put(key, value);
         return this;
+    }
+
+    /**
+     * How many billing invoice-worker processes {@link #up()} starts beside billing-service (default 1). As on Kubernetes
+     * (Deployment billing-worker, QUARKUS_PROFILE=worker), only these processes consume invoice tasks.
+     */
+    public Stack billingWorkers(int count) {
+        if (count < 0 || count > MAX_BILLING_WORKERS) {
+            throw new StackException("billing workers must be 0.." + MAX_BILLING_WORKERS + ", not " + count);
+        }
+        this.billingWorkers = count;
+        return this;
+    }
+
+    /** At most one worker per partition of nce.billing.invoice-tasks.v1: more would sit idle. */
+    public static final int MAX_BILLING_WORKERS = dev.nce.contracts.Topics.KEYED_PARTITIONS;
+
+    /** The process name of billing invoice worker {@code i} (1-based): {@code billing-worker-1}, ... */
+    public static String workerName(int i) {
+        return "billing-worker-" + i;
+    }
+
+    /** HTTP port of worker {@code i}: billing's port + 100 i (8183, 8283, ...; e2e 18183, ...). */
+    public int workerPort(int i) {
+        return config.port(Service.BILLING) + 100 * i;
+    }
+
+    public String workerUrl(int i) {
+        return "http://127.0.0.1:" + workerPort(i);
+    }
+
+    /** The numbers of the worker processes alive now. */
+    public List<Integer> runningWorkers() {
+        List<Integer> running = new ArrayList<>();
+        for (int i = 1; i <= MAX_BILLING_WORKERS; i++) {
+            if (processes.find(workerName(i)).isPresent()) {
+                running.add(i);
+            }
+        }
+        return running;
+    }
+
+    /**
+     * Scales the billing invoice workers of a running stack to exactly {@code count} processes (1..count), as KEDA
+     * scales the billing-worker Deployment, and waits until the new ones are ready. 0 stops them all; queued tasks
+     * then wait on the topic until a worker starts.
+     */
+    public void scaleBillingWorkers(int count) {
+        billingWorkers(count);
+        List<Thread> stoppers = new ArrayList<>();
+        for (int i : runningWorkers()) {
+            if (i > count) {
+                String name = workerName(i);
+                Thread t = new Thread(() -> processes.stop(name), "stop-" + name);
+                t.start();
+                stoppers.add(t);
+            }
+        }
+        joinAll(stoppers);
+        for (int i = 1; i <= count; i++) {
+            if (processes.find(workerName(i)).isEmpty()) {
+                if (!Ports.isFree(workerPort(i))) {
+                    throw new StackException("port " + workerPort(i) + " (" + workerName(i) + ") is already in use");
+                }
+                startWorker(i);
+            }
+        }
+        awaitWorkersReady(count);
+    }
+
+    /** billing-service's command line in the worker profile, on the worker's own port. */
+    List<String> workerCommand(int i) {
+        List<String> cmd = new ArrayList<>(serviceCommand(Service.BILLING, false));
+        cmd.replaceAll(arg -> arg.startsWith("-Dquarkus.http.port=") ? "-Dquarkus.http.port=" + workerPort(i) : arg);
+        cmd.add(cmd.indexOf("-jar"), "-Dquarkus.profile=worker");
+        return cmd;
+    }
+
+    private void startWorker(int i) {
+        processes.start(workerName(i), workerCommand(i), true);
+    }
+
+    private boolean workerReady(int i) {
+        return answers200(workerUrl(i) + "/q/health/ready");
+    }
+
+    private void awaitWorkersReady(int count) {
+        long deadline = System.nanoTime() + config.readyTimeout().toNanos();
+        for (int i = 1; i <= count; i++) {
+            while (!workerReady(i)) {
+                if (processes.find(workerName(i)).isEmpty()) {
+                    Path log = config.logFile(workerName(i));
+                    out.accept("--- last lines of " + log);
+                    out.accept(ChildProcesses.tail(log, 25));
+                    throw new StackException(workerName(i) + " failed to start: " + startFailure(log) + " (log: " + log + ")");
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new StackException("not ready within " + config.readyTimeout().toSeconds() + " s: " + workerName(i));
+                }
+                KafkaBroker.sleep(250);
+            }
+        }
+    }
+
+    /** The four services and every billing worker slot, for stopping. */
+    private List<String> serviceProcessNames() {
+        List<String> names = new ArrayList<>();
+        for (Service s : Service.values()) {
+            names.add(s.shortName());
+        }
+        for (int i = 1; i <= MAX_BILLING_WORKERS; i++) {
+            names.add(workerName(i));
+        }
+        return names;
     }
 
     /** Starts one service (log appended) and waits until it is ready. */
@@ -250,6 +369,11 @@ public final class Stack {
             Optional<ProcessHandle> h = processes.find(s.shortName());
             list.add(new ProcessStatus(s.moduleName(), h.map(ProcessHandle::pid).orElse(-1L), config.url(s),
                     h.isPresent() && ready(s), h.map(p -> ChildProcesses.rssBytes(p.pid())).orElse(-1L)));
+        }
+        for (int i : runningWorkers()) {
+            Optional<ProcessHandle> w = processes.find(workerName(i));
+            list.add(new ProcessStatus(workerName(i), w.map(ProcessHandle::pid).orElse(-1L), workerUrl(i),
+                    w.isPresent() && workerReady(i), w.map(p -> ChildProcesses.rssBytes(p.pid())).orElse(-1L)));
         }
         Optional<ProcessHandle> b = processes.find(KafkaBroker.NAME);
         list.add(new ProcessStatus("kafka-broker", b.map(ProcessHandle::pid).orElse(-1L), config.bootstrapServers(),
@@ -290,6 +414,9 @@ public final class Stack {
         for (Service s : Service.values()) {
             processes.find(s.shortName()).ifPresent(p -> names.add(s.moduleName()));
         }
+        for (int i : runningWorkers()) {
+            names.add(workerName(i));
+        }
         processes.find(KafkaBroker.NAME).ifPresent(p -> names.add("kafka-broker"));
         processes.find(MailSink.NAME).ifPresent(p -> names.add("smtp-sink"));
         return names;
@@ -306,6 +433,9 @@ public final class Stack {
         if (withServices) {
             for (Service s : Service.values()) {
                 ports.put(config.port(s), s.moduleName());
+            }
+            for (int i = 1; i <= billingWorkers; i++) {
+                ports.put(workerPort(i), workerName(i));
             }
         }
         for (Map.Entry<Integer, String> p : ports.entrySet()) {
@@ -363,8 +493,12 @@ public final class Stack {
     }
 
     boolean ready(Service s) {
+        return answers200(config.url(s) + "/q/health/ready");
+    }
+
+    private boolean answers200(String url) {
         try {
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(config.url(s) + "/q/health/ready"))
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.discarding());
             return r.statusCode() == 200;
         } catch (IOException e) {

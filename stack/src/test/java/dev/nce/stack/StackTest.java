@@ -88,7 +88,13 @@ class StackTest {
         stack(Map.of()).up();
 
         List<Stack.ProcessStatus> status = stack.status();
-        assertEquals(6, status.size());
+        assertEquals(7, status.size());
+        // issue 14 part 4: one billing invoice worker beside billing-service, in the worker profile on its own port
+        assertEquals(List.of(1), stack.runningWorkers());
+        String workerLog = Files.readString(config.logFile(Stack.workerName(1)));
+        assertTrue(workerLog.contains("config quarkus.profile=worker"), workerLog);
+        assertTrue(workerLog.contains("config quarkus.http.port=" + (config.port(Service.BILLING) + 100)), workerLog);
+        assertFalse(Files.readString(config.logFile("billing")).contains("quarkus.profile"));
         for (Stack.ProcessStatus p : status) {
             assertTrue(p.running() && p.ready() && p.rssBytes() > 0, p.toString());
         }
@@ -146,6 +152,13 @@ class StackTest {
         String restarted = Files.readString(config.logFile("subscription"));
         assertEquals(2, restarted.split("config nce.clock.start=", -1).length, "clock start given once:\n" + restarted);
         assertTrue(restarted.contains("config kafka.session.timeout.ms=10000"), restarted);
+
+        stack.scaleBillingWorkers(3);
+        assertEquals(List.of(1, 2, 3), stack.runningWorkers());
+        long worker3 = stack.status().stream().filter(p -> p.name().equals("billing-worker-3")).findFirst().orElseThrow().pid();
+        stack.scaleBillingWorkers(2);
+        assertEquals(List.of(1, 2), stack.runningWorkers());
+        assertFalse(ProcessHandle.of(worker3).map(ProcessHandle::isAlive).orElse(false));
 
         List<Long> pids = stack.status().stream().map(Stack.ProcessStatus::pid).toList();
         stack.down();

@@ -2,6 +2,7 @@ package dev.nce.billing.service;
 
 import dev.nce.billing.persistence.CatalogRepository;
 import dev.nce.contracts.Topics;
+import dev.nce.kit.kafka.KafkaClientConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,8 +34,8 @@ public class CatalogSync {
     @Inject
     CatalogRepository catalog;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
-    String bootstrapServers;
+    @Inject
+    KafkaClientConfig kafka;
     @ConfigProperty(name = "billing.catalog-sync-timeout", defaultValue = "30s")
     Duration timeout;
     @ConfigProperty(name = "billing.catalog-sync.enabled", defaultValue = "true")
@@ -92,16 +93,20 @@ public class CatalogSync {
         if (admin == null) {
             synchronized (this) {
                 if (admin == null) {
-                    Properties props = new Properties();
-                    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-                    props.put(AdminClientConfig.CLIENT_ID_CONFIG, "billing-catalog-sync");
-                    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-                    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
-                    admin = Admin.create(props);
+                    admin = Admin.create(adminProperties(kafka));
                 }
             }
         }
         return admin;
+    }
+
+    /** The sync's admin client: billing's Kafka connection and security (kit), then its own client id and timeouts. */
+    static Properties adminProperties(KafkaClientConfig kafka) {
+        Properties props = kafka.connection();
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "billing-catalog-sync");
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+        return props;
     }
 
     void onStop(@Observes ShutdownEvent event) {

@@ -1,7 +1,9 @@
 package dev.nce.kit.health;
 
 import dev.nce.contracts.Topics;
+import dev.nce.kit.kafka.KafkaClientConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.HashSet;
 import java.util.Properties;
 import java.util.Set;
@@ -21,8 +23,8 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class KafkaTopicsReadiness implements HealthCheck {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
-    String bootstrapServers;
+    @Inject
+    KafkaClientConfig kafka;
     @ConfigProperty(name = "nce.health.kafka.enabled", defaultValue = "true")
     boolean enabled;
 
@@ -52,15 +54,20 @@ public class KafkaTopicsReadiness implements HealthCheck {
         if (admin == null) {
             synchronized (this) {
                 if (admin == null) {
-                    Properties props = new Properties();
-                    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-                    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
-                    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
-                    admin = Admin.create(props);
+                    admin = Admin.create(adminProperties(kafka));
                 }
             }
         }
         return admin;
+    }
+
+    /** The readiness admin client: the service's Kafka connection and security with short timeouts. */
+    static Properties adminProperties(KafkaClientConfig kafka) {
+        Properties props = kafka.connection();
+        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "readiness");
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
+        return props;
     }
 
     boolean confirmed() { return confirmed; }

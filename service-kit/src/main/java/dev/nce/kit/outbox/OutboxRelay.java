@@ -8,6 +8,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import dev.nce.kit.kafka.KafkaClientConfig;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +40,8 @@ public class OutboxRelay {
     @Inject
     MeterRegistry registry;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092")
-    String bootstrapServers;
+    @Inject
+    KafkaClientConfig kafka;
     @ConfigProperty(name = "nce.outbox.relay.enabled", defaultValue = "true")
     boolean enabled;
     @ConfigProperty(name = "nce.outbox.relay.batch-size", defaultValue = "1000")
@@ -122,23 +123,27 @@ public class OutboxRelay {
         if (producer == null) {
             synchronized (this) {
                 if (producer == null) {
-                    Properties props = new Properties();
-                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-                    props.put(ProducerConfig.ACKS_CONFIG, "all");
-                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-                    props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
-                    props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-                    props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
-                    props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-                    props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
-                    props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-                    props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-                    producer = new KafkaProducer<>(props);
+                    producer = new KafkaProducer<>(producerProperties(kafka));
                 }
             }
         }
         return producer;
+    }
+
+    /** The relay producer's settings: the service's Kafka connection and security, then the relay's own tuning. */
+    static Properties producerProperties(KafkaClientConfig kafka) {
+        Properties props = kafka.connection();
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+        return props;
     }
 
     void onStop(@Observes ShutdownEvent event) {
