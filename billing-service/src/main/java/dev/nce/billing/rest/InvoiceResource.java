@@ -7,6 +7,8 @@ import dev.nce.billing.persistence.InvoiceStore;
 import dev.nce.billing.rest.Views.InvoiceView;
 import dev.nce.billing.rest.Views.Page;
 import dev.nce.billing.service.PreviewService;
+import dev.nce.billing.service.TaxService;
+import dev.nce.billing.persistence.TaxStore.InvoiceTaxRow;
 import dev.nce.contracts.RuleViolation;
 import dev.nce.kit.auth.Caller;
 import io.quarkus.security.Authenticated;
@@ -47,6 +49,8 @@ public class InvoiceResource {
     Caller caller;
     @Inject
     InvoiceDocuments documents;
+    @Inject
+    TaxService tax;
 
     @GET
     @Path("/customers/{customerId}/invoices")
@@ -62,7 +66,7 @@ public class InvoiceResource {
         Paging paging = Paging.of(limit, offset);
         return new Page<>(invoices.countIssued(customerId, filter),
                 invoices.listIssued(customerId, filter, paging.limit(), paging.offset()).stream()
-                        .map(i -> InvoiceView.of(i, invoices.lines(i.invoiceId))).toList());
+                        .map(i -> view(i, invoices.lines(i.invoiceId))).toList());
     }
 
     @GET
@@ -73,7 +77,7 @@ public class InvoiceResource {
         if (period == null) {
             throw RuleViolation.invalidField("period", "period is required (YYYY-MM)");
         }
-        return InvoiceView.preview(previews.preview(customerId, BillingPeriod.parse(period, "period")));
+        return InvoiceView.preview(tax.preview(previews.preview(customerId, BillingPeriod.parse(period, "period"))));
     }
 
     /** JSON by default (and for any type); CSV for Accept: text/csv; PDF for Accept: application/pdf; else 406. */
@@ -85,15 +89,28 @@ public class InvoiceResource {
         MediaType type = negotiate(headers.getAcceptableMediaTypes());
         InvoiceEntity invoice = find(invoiceId);
         List<InvoiceLine> lines = invoices.lines(invoice.invoiceId);
+        InvoiceTaxRow facts = taxFacts(invoice);
+        InvoiceView view = InvoiceView.of(invoice, lines, facts);
         if (type.isCompatible(MediaType.valueOf(TEXT_CSV))) {
-            return Response.ok(documents.csv(lines), TEXT_CSV + "; charset=UTF-8").header("Content-Disposition",
+            return Response.ok(documents.csv(view), TEXT_CSV + "; charset=UTF-8").header("Content-Disposition",
                     "attachment; filename=\"invoice-" + invoice.invoiceNumber + ".csv\"").build();
         }
         if (type.isCompatible(MediaType.valueOf(APPLICATION_PDF))) {
-            return Response.ok(documents.pdf(invoice, lines), APPLICATION_PDF).header("Content-Disposition",
-                    "inline; filename=\"invoice-" + invoice.invoiceNumber + ".pdf\"").build();
+            return Response.ok(documents.pdf(view, facts.paymentInstructions(), facts.footer()), APPLICATION_PDF)
+                    .header("Content-Disposition", "inline; filename=\"invoice-" + invoice.invoiceNumber + ".pdf\"")
+                    .build();
         }
-        return Response.ok(InvoiceView.of(invoice, lines), MediaType.APPLICATION_JSON).build();
+        return Response.ok(view, MediaType.APPLICATION_JSON).build();
+    }
+
+    private InvoiceView view(InvoiceEntity invoice, List<InvoiceLine> lines) {
+        return InvoiceView.of(invoice, lines, taxFacts(invoice));
+    }
+
+    /** D23/D24 facts as at issue (an invoice from before tax existed: out of scope, tax 0.00). */
+    private InvoiceTaxRow taxFacts(InvoiceEntity invoice) {
+        BillingCustomerEntity customer = BillingCustomerEntity.findById(invoice.customerId);
+        return tax.issued(invoice, customer == null ? null : customer.name);
     }
 
     /** The first acceptable type (in the client's preference order) that billing can render. */

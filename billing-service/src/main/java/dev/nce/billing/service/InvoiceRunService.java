@@ -39,6 +39,8 @@ public class InvoiceRunService {
     private static final int ISSUED_EVENTS_PER_STATEMENT = 2000;
 
     @Inject
+    dev.nce.billing.rest.IssuedInvoicePdfs pdfs;
+    @Inject
     RunRepository runs;
     @Inject
     InvoiceStore invoices;
@@ -229,10 +231,16 @@ public class InvoiceRunService {
         long numberedAt = System.nanoTime();
         Instant effectiveAt = run.attemptDueAt() != null ? run.attemptDueAt() : clock.now();
         List<OutboxWriter.Entry> events = new java.util.ArrayList<>(numbered.size());
+        java.util.Set<String> emailed = pdfs.known(numbered.stream().map(InvoiceStore.Numbered::customerId).toList());
         for (InvoiceStore.Numbered n : numbered) {
+            // issue 18: due date, tax and the PDF as issued, for customers that are e-mailed
+            var issued = emailed.contains(n.customerId()) ? pdfs.render(n.invoiceId())
+                    : java.util.Optional.<dev.nce.billing.rest.IssuedInvoicePdfs.Issued>empty();
             events.add(new OutboxWriter.Entry(n.customerId(), new InvoiceIssued(n.invoiceId().toString(),
                     n.invoiceNumber(), n.customerId(), run.period().toString(), n.issueDate(), n.currency(),
-                    n.subtotal(), n.total(), n.lineCount()), n.customerId(), n.invoiceId().toString()));
+                    n.subtotal(), n.total(), n.lineCount(), issued.map(i -> i.dueDate()).orElse(null),
+                    issued.map(i -> i.taxTotal()).orElse(null), issued.map(i -> i.pdf()).orElse(null)),
+                    n.customerId(), n.invoiceId().toString()));
         }
         // in number order, a few thousand per statement (bounded memory for runs of 100k invoices)
         for (int from = 0; from < events.size(); from += ISSUED_EVENTS_PER_STATEMENT) {

@@ -12,7 +12,12 @@ import dev.nce.billing.persistence.RunRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import dev.nce.billing.domain.tax.InvoiceTaxing;
+import dev.nce.billing.domain.tax.TaxedInvoice;
+import dev.nce.billing.persistence.TaxStore;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,6 +47,10 @@ public class InvoiceWorker {
     BillingSettings settings;
     @Inject
     BillingMetrics metrics;
+    @Inject
+    TaxService tax;
+    @Inject
+    TaxStore taxStore;
 
     @Transactional
     public int process(InvoiceTask task) {
@@ -61,6 +70,8 @@ public class InvoiceWorker {
         FxTable fx = catalog.fxTable();
         InvoiceBuilder builder = new InvoiceBuilder(settings.rounding());
         List<NewInvoice> built = new ArrayList<>();
+        TaxService.TaxInputs taxInputs = tax.inputs(task.customerIds());
+        Map<UUID, TaxedInvoice> taxed = new HashMap<>();
         for (String customerId : task.customerIds()) {
             List<Charge> charges = inputs.charges().getOrDefault(customerId, List.of());
             if (inputs.invoiced().contains(customerId) || charges.isEmpty()) {
@@ -69,7 +80,16 @@ public class InvoiceWorker {
             String currency = InvoiceBuilder.billingCurrency(inputs.currencies().get(customerId), charges);
             InvoiceBuilder.Result result = builder.build(customerId, period, currency, charges, fx);
             if (result instanceof InvoiceBuilder.Built b && !b.draft().isEmpty()) {
-                built.add(new NewInvoice(InvoiceStore.newInvoiceId(), b.draft(), task.issueDate()));
+                // D23/D24: tax and document facts as at the issue date; total = subtotal + tax
+                InvoiceTaxing.Result withTax = tax.apply(taxInputs, b.draft(), task.issueDate());
+                if (withTax instanceof InvoiceTaxing.Taxed t) {
+                    UUID id = InvoiceStore.newInvoiceId();
+                    built.add(new NewInvoice(id, t.invoice().draft(), task.issueDate()));
+                    taxed.put(id, t.invoice());
+                } else if (withTax instanceof InvoiceTaxing.MissingRate missing) {
+                    LOG.warnf("no tax rate for %s in force on %s: customer %s gets no invoice for %s yet",
+                            missing.missing().country(), missing.missing().on(), customerId, period);
+                }
             } else if (result instanceof InvoiceBuilder.MissingFxRate missing) {
                 // D13: never guessed; the customer stays missing until a rate exists (retry, alert on the 4th)
                 LOG.warnf("no FX rate for %s in force on %s: customer %s gets no invoice for %s yet",
@@ -78,6 +98,7 @@ public class InvoiceWorker {
         }
         long builtAt = System.nanoTime();
         int created = invoices.insert(built, task.runId(), task.attempt());
+        taxStore.insert(taxed);
         long inserted = System.nanoTime();
         runs.markTaskDone(task.runId(), task.attempt(), task.taskNo(), created);
         runService.taskDone(task.runId(), task.attempt());

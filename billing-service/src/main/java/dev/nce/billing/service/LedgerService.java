@@ -42,6 +42,8 @@ public class LedgerService {
     RunRepository runs;
     @Inject
     BillingMetrics metrics;
+    @Inject
+    dev.nce.billing.persistence.TaxStore taxStore;
 
     /** Answers true when the record was a watermark (the caller refreshes the clock after commit). */
     @Transactional
@@ -61,10 +63,12 @@ public class LedgerService {
         }
         if (event instanceof CustomerCreated c) {
             upsertCustomer(c.customerId(), c.name(), c.billingCurrency());
+            taxStore.saveCustomerDetails(c.customerId(), c.details()); // D23/D24 master data
             return false;
         }
         if (event instanceof CustomerUpdated c) {
             upsertCustomer(c.customerId(), c.name(), c.billingCurrency());
+            taxStore.saveCustomerDetails(c.customerId(), c.details());
             return false;
         }
         applyToLedger(envelope, event);

@@ -205,8 +205,11 @@ class InvoiceRunFlowTest {
         List<CSVRecord> rows = CSVFormat.RFC4180.parse(new StringReader(csv)).getRecords();
         assertThat(rows.get(0).toList()).containsExactly("subscriptionId", "offerId", "description", "chargeType",
                 "chargeStartDate", "chargeEndDate", "quantity", "unitPrice", "pricingCurrency", "fxRate", "fxRateDate",
-                "billingMonths", "daysActive", "daysInPeriod", "amount", "promotionId");
+                "billingMonths", "daysActive", "daysInPeriod", "amount", "promotionId", "invoiceNumber", "taxCode");
         assertThat(rows).hasSize(3);
+        // issue 18: no address, no seller profile: out of scope (D23 settled details), the number on every row
+        assertThat(rows.get(1).get(16)).isEqualTo("2022-03-000001");
+        assertThat(rows.get(2).get(17)).isEqualTo("OUT_OF_SCOPE");
         assertThat(rows.get(1).get(15)).isEmpty(); // R-K6: no promotion, empty trailing column
         assertThat(rows.get(1).get(14)).isEqualTo("5.17");
         assertThat(rows.get(2).get(14)).isEqualTo("9.68");

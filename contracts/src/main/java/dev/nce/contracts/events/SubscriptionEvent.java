@@ -10,11 +10,25 @@ import java.util.Map;
 /** Events of nce.subscription.events.v1 (key customerId), DESIGN.md section 5. Payloads carry after-state and dates. */
 public sealed interface SubscriptionEvent {
 
+    /** {@code details}: the invoicing master data (null in events written before it existed). */
     record CustomerCreated(String customerId, String name, String billingCurrency, String contactEmail,
-                           Map<String, Integer> externalSeats) implements SubscriptionEvent {}
+                           Map<String, Integer> externalSeats, CustomerDetails details) implements SubscriptionEvent {
 
+        public CustomerCreated(String customerId, String name, String billingCurrency, String contactEmail,
+                               Map<String, Integer> externalSeats) {
+            this(customerId, name, billingCurrency, contactEmail, externalSeats, null);
+        }
+    }
+
+    /** {@code details}: the invoicing master data after the change (null in events written before it existed). */
     record CustomerUpdated(String customerId, String name, String billingCurrency, String contactEmail,
-                           Map<String, Integer> externalSeats) implements SubscriptionEvent {}
+                           Map<String, Integer> externalSeats, CustomerDetails details) implements SubscriptionEvent {
+
+        public CustomerUpdated(String customerId, String name, String billingCurrency, String contactEmail,
+                               Map<String, Integer> externalSeats) {
+            this(customerId, name, billingCurrency, contactEmail, externalSeats, null);
+        }
+    }
 
     /** A purchase (also a partial-upgrade child, a migration or a trial start): the first term and its batch. */
     record SubscriptionCreated(SubscriptionSnapshot subscription, SeatBatchInfo batch, String origin,

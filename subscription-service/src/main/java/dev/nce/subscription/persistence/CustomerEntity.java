@@ -22,6 +22,20 @@ public class CustomerEntity extends PanacheEntityBase {
     /** JSON object {capGroup: seats} (D9 seats held elsewhere). */
     @Column(name = "external_seats")
     public String externalSeats;
+    /** Issue 18 master data (API.md "Customers"); address, taxIds and billingContactEmails are JSON texts. */
+    @Column(name = "legal_name")
+    public String legalName;
+    public String address;
+    @Column(name = "tax_ids")
+    public String taxIds;
+    @Column(name = "tax_exempt")
+    public String taxExempt = "NONE";
+    @Column(name = "payment_terms_days")
+    public int paymentTermsDays = 30;
+    @Column(name = "microsoft_tenant_id")
+    public String microsoftTenantId;
+    @Column(name = "billing_contact_emails")
+    public String billingContactEmails;
     @Column(name = "created_at")
     public Instant createdAt;
     @Version

@@ -31,6 +31,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import dev.nce.contracts.events.CustomerDetails;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,7 +52,9 @@ public class CustomerResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final Set<String> PATCH_FIELDS = Set.of("name", "contactEmail", "externalSeats", "billingCurrency");
+    private static final Set<String> PATCH_FIELDS = Set.of("name", "contactEmail", "externalSeats", "billingCurrency",
+            "legalName", "address", "taxIds", "taxExempt", "paymentTermsDays", "microsoftTenantId",
+            "billingContactEmails");
 
     @Inject
     Caller caller;
@@ -65,6 +70,8 @@ public class CustomerResource {
     Views views;
     @Inject
     ObjectMapper mapper;
+    @Inject
+    Validator validator;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -75,8 +82,9 @@ public class CustomerResource {
             throw RuleViolation.invalidField("billingCurrency", "not an ISO 4217 currency: " + request.billingCurrency());
         }
         String email = validEmail(request.contactEmail());
+        CustomerDetails details = CustomerDetailsInput.checked(request.details());
         CustomerView view = customers.create(request.name().trim(), currency, email,
-                request.externalSeats() == null ? Map.of() : request.externalSeats(), Access.of(caller));
+                request.externalSeats() == null ? Map.of() : request.externalSeats(), details, Access.of(caller));
         return Response.status(201).entity(view).build();
     }
 
@@ -125,10 +133,18 @@ public class CustomerResource {
         boolean seatsGiven = body.has("externalSeats");
         Map<String, Integer> seats = seatsGiven ? seats((ObjectNode) (body.get("externalSeats").isObject()
                 ? body.get("externalSeats") : null), body.get("externalSeats")) : null;
+        Set<String> detailsGiven = new java.util.HashSet<>();
+        body.fieldNames().forEachRemaining(f -> {
+            if (CustomerDetailsInput.FIELDS.contains(f)) {
+                detailsGiven.add(f);
+            }
+        });
+        CustomerDetails details = detailsGiven.isEmpty() ? CustomerDetails.NONE : patchedDetails((ObjectNode) body);
         requireWellFormed(customerId);
         caller.requireAccessTo(customerId);
         return customers.patch(customerId, new CustomerService.CustomerPatch(name == null ? null : name.trim(), email,
-                seatsGiven, seats, currency == null ? null : currency.trim().toUpperCase()), Access.of(caller));
+                seatsGiven, seats, currency == null ? null : currency.trim().toUpperCase(), details, detailsGiven),
+                Access.of(caller));
     }
 
     @POST
@@ -167,6 +183,30 @@ public class CustomerResource {
             return new Page<>(repo.countSubscriptionsOf(customerId), repo.subscriptionsOf(customerId, window.limit(),
                     window.offset()).stream().map(s -> views.subscription(s, now)).toList());
         });
+    }
+
+    /** The master-data fields of a PATCH body, typed, Bean-validated and checked like a POST's. */
+    private CustomerDetails patchedDetails(ObjectNode body) {
+        ObjectNode fields = mapper.createObjectNode();
+        for (String f : CustomerDetailsInput.FIELDS) {
+            if (body.has(f)) {
+                fields.set(f, body.get(f));
+            }
+        }
+        Requests.CustomerDetailsBody typed;
+        try {
+            typed = mapper.treeToValue(fields, Requests.CustomerDetailsBody.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
+                    ? m.getPath().get(0).getFieldName() : "body";
+            throw RuleViolation.invalidField(field == null ? "body" : field, "invalid value: " + e.getOriginalMessage());
+        }
+        Set<ConstraintViolation<Requests.CustomerDetailsBody>> violations = validator.validate(typed);
+        if (!violations.isEmpty()) {
+            ConstraintViolation<Requests.CustomerDetailsBody> v = violations.iterator().next();
+            throw RuleViolation.invalidField(v.getPropertyPath().toString(), v.getMessage());
+        }
+        return CustomerDetailsInput.checked(typed);
     }
 
     static void requireWellFormed(String id) {

@@ -10,7 +10,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
+import dev.nce.subscription.domain.TaxIdSyntax;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Size;
 
 /** Request bodies of subscription-service (API.md); unknown fields are 400 (kit JSON rules). */
 public final class Requests {
@@ -18,7 +22,34 @@ public final class Requests {
     private Requests() {}
 
     public record CreateCustomer(@NotBlank String name, @NotBlank String billingCurrency, @NotBlank String contactEmail,
-                                 Map<String, @NotNull @Min(0) Integer> externalSeats) {}
+                                 Map<String, @NotNull @Min(0) Integer> externalSeats,
+                                 @Size(max = 200) String legalName, @Valid AddressBody address,
+                                 @Size(max = 10) List<@NotNull @Valid TaxIdBody> taxIds, TaxExempt taxExempt,
+                                 @Min(0) @Max(120) Integer paymentTermsDays, @Size(max = 64) String microsoftTenantId,
+                                 @Size(max = 10) List<@NotBlank @Size(max = 254) String> billingContactEmails) {
+
+        CustomerDetailsBody details() {
+            return new CustomerDetailsBody(legalName, address, taxIds, taxExempt, paymentTermsDays, microsoftTenantId,
+                    billingContactEmails);
+        }
+    }
+
+    /** D23: NONE (taxed by the rules), EXEMPT (0 %, treatment EXEMPT), REVERSE (reverse charge). */
+    public enum TaxExempt { NONE, EXEMPT, REVERSE }
+
+    /** A postal address; country ISO 3166-1 alpha-2 (API.md "Customers"). */
+    public record AddressBody(@NotBlank @Size(max = 200) String line1, @Size(max = 200) String line2,
+                              @NotBlank @Size(max = 200) String city, @Size(max = 200) String region,
+                              @Size(max = 64) String postalCode, @NotBlank @Size(max = 2) String country) {}
+
+    public record TaxIdBody(@NotNull TaxIdSyntax.Type type, @NotBlank @Size(max = 64) String value) {}
+
+    /** The issue-18 master data fields of POST and PATCH /v1/customers, before their syntax checks. */
+    public record CustomerDetailsBody(@Size(max = 200) String legalName, @Valid AddressBody address,
+                                      @Size(max = 10) List<@NotNull @Valid TaxIdBody> taxIds, TaxExempt taxExempt,
+                                      @Min(0) @Max(120) Integer paymentTermsDays,
+                                      @Size(max = 64) String microsoftTenantId,
+                                      @Size(max = 10) List<@NotBlank @Size(max = 254) String> billingContactEmails) {}
 
     public record Coterm(@NotNull PurchaseCommand.CotermType type, String subscriptionId) {}
 

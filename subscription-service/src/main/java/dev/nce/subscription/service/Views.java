@@ -1,5 +1,6 @@
 package dev.nce.subscription.service;
 
+import dev.nce.contracts.events.CustomerDetails;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.nce.contracts.SubscriptionStatus;
 import dev.nce.contracts.events.EventJson;
@@ -65,7 +66,10 @@ public class Views {
     }
 
     public static CustomerView customer(CustomerEntity c) {
-        return new CustomerView(c.id, c.name, c.billingCurrency, c.contactEmail, externalSeats(c), c.createdAt, c.version);
+        CustomerDetails d = CustomerDetailsColumns.read(c);
+        return new CustomerView(c.id, c.name, c.billingCurrency, c.contactEmail, externalSeats(c), c.createdAt, c.version,
+                d.legalName(), d.address(), d.taxIds(), d.taxExempt(), d.paymentTermsDays(), d.microsoftTenantId(),
+                d.billingContactEmails());
     }
 
     public static Map<String, Integer> externalSeats(CustomerEntity c) {
