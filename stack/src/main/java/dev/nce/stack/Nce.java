@@ -110,7 +110,11 @@ public final class Nce {
                 stack.clockStart() == null ? "restored by subscription-service" : "starting at " + stack.clockStart());
         if (!infraOnly) {
             for (Service s : Service.values()) {
-                out.printf(Locale.ROOT, "  %-22s %s   Swagger UI %s/q/swagger-ui%n", s.moduleName(), c.url(s), c.url(s));
+                if (s == Service.CONSOLE) {
+                    out.printf(Locale.ROOT, "  %-22s %s   (sign in: choose a role, e.g. partner-admin)%n", "web console", c.url(s));
+                } else {
+                    out.printf(Locale.ROOT, "  %-22s %s   Swagger UI %s/q/swagger-ui%n", s.moduleName(), c.url(s), c.url(s));
+                }
             }
         }
         out.printf(Locale.ROOT, "  %-22s %s%n", "Kafka broker", c.bootstrapServers());
@@ -151,6 +155,8 @@ public final class Nce {
         int refused = new dev.nce.stack.demo.DemoScenario(stack, out, fast).run();
         out.println();
         out.println("The stack keeps running: explore it with the URLs above (TOKEN=$(./nce token)); stop it with ./nce down.");
+        out.println("Web console: " + stack.config().url(Service.CONSOLE) + "  (sign in: choose the role partner-admin and"
+                + " press Sign in; then Today, Renewals " + "and Customers show the demo as of " + "2026-07-05)");
         return refused == 0 ? 0 : 3;
     }
 

@@ -3,12 +3,14 @@ package dev.nce.stack;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The four services of the platform, in start order. */
+/** The four services of the platform, in start order, and the web console (issue 21), started last. */
 public enum Service {
     CATALOG("catalog"),
     SUBSCRIPTION("subscription"),
     BILLING("billing"),
-    NOTIFICATION("notification");
+    NOTIFICATION("notification"),
+    /** The web console: no database, reads the four services' APIs (module {@code console}). */
+    CONSOLE("console");
 
     private final String shortName;
 
@@ -23,7 +25,12 @@ public enum Service {
 
     /** The Maven module and process name, e.g. {@code catalog-service}. */
     public String moduleName() {
-        return shortName + "-service";
+        return this == CONSOLE ? shortName : shortName + "-service";
+    }
+
+    /** Every service but the console owns a database. */
+    public boolean hasDatabase() {
+        return this != CONSOLE;
     }
 
     /** Accepts {@code catalog}, {@code catalog-service} or {@code CATALOG}. */

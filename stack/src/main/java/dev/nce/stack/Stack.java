@@ -455,6 +455,9 @@ public final class Stack {
      * start instant behind it.
      */
     List<String> serviceCommand(Service s, boolean withClockStart) {
+        if (s == Service.CONSOLE) {
+            return consoleCommand();
+        }
         DbSpec db = config.db(s);
         List<String> cmd = new ArrayList<>(List.of(ChildProcesses.javaBinary(), "-Xmx256m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", config.processMarker(),
@@ -482,6 +485,25 @@ public final class Stack {
         extraServiceProperties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-jar");
         cmd.add(config.serviceJar(s).toString());
+        return cmd;
+    }
+
+    /**
+     * The console's command line (issue 21): the four services' URLs, the development login with this stack's key
+     * (the local and e2e stacks only) and the Clock screen.
+     */
+    List<String> consoleCommand() {
+        List<String> cmd = new ArrayList<>(List.of(ChildProcesses.javaBinary(), "-Xmx192m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", config.processMarker(),
+                "-Dquarkus.http.port=" + config.port(Service.CONSOLE),
+                "-Dnce.console.catalog.url=" + config.url(Service.CATALOG),
+                "-Dnce.console.subscription.url=" + config.url(Service.SUBSCRIPTION),
+                "-Dnce.console.billing.url=" + config.url(Service.BILLING),
+                "-Dnce.console.notification.url=" + config.url(Service.NOTIFICATION),
+                "-Dnce.console.dev-login.key=" + config.jwtDir().resolve(JwtKeys.PRIVATE_KEY),
+                "-Dnce.console.local-stack=true"));
+        cmd.add("-jar");
+        cmd.add(config.serviceJar(Service.CONSOLE).toString());
         return cmd;
     }
 

@@ -66,7 +66,9 @@ public record StackConfig(
         Map<Service, DbSpec> dbs = new EnumMap<>(Service.class);
         for (Service s : Service.values()) {
             ports.put(s, 8081 + s.ordinal());
-            dbs.put(s, new DbSpec(s.shortName(), s.shortName(), s.shortName()));
+            if (s.hasDatabase()) {
+                dbs.put(s, new DbSpec(s.shortName(), s.shortName(), s.shortName()));
+            }
         }
         return new StackConfig(root, root.resolve(".nce"), ports, 9092, 9093, 3025, 8025, "127.0.0.1", 5432, dbs,
                 clockStart, fresh, true, false, Duration.ofSeconds(120));
@@ -78,7 +80,9 @@ public record StackConfig(
         Map<Service, DbSpec> dbs = new EnumMap<>(Service.class);
         for (Service s : Service.values()) {
             ports.put(s, 18081 + s.ordinal());
-            dbs.put(s, new DbSpec("nce_e2e_" + s.shortName(), "nce_e2e", "nce_e2e"));
+            if (s.hasDatabase()) {
+                dbs.put(s, new DbSpec("nce_e2e_" + s.shortName(), "nce_e2e", "nce_e2e"));
+            }
         }
         return new StackConfig(root, root.resolve("e2e-tests").resolve("target").resolve("stack"), ports, 19092, 19093,
                 13025, 18025, "127.0.0.1", 5432, dbs, E2E_CLOCK_START, true, false, true, Duration.ofSeconds(120));
