@@ -83,7 +83,55 @@ class HelmLintTest {
     void refusesAWorkerMinimumOtherThanZeroOrOne() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Chart.template(Repo.chartDir(),
                 List.of(), Map.of("billing.worker.minReplicas", "2")));
-        assertTrue(e.getMessage().contains("billing.worker.minReplicas must be 0 or 1"), e.getMessage());
+        // the schema refuses it first (enum [0, 1]); the template's own check stays for charts rendered without it
+        assertTrue(e.getMessage().contains("minReplicas") && e.getMessage().contains("schema"), e.getMessage());
+    }
+
+    /** A copy of the chart whose values.yaml is values.yaml with one override, linted strictly. */
+    private static LintResult lintWith(Path tmp, Map<String, Object> override) {
+        Path chart = Chart.copy(tmp.resolve("nce-platform"));
+        try {
+            Files.writeString(chart.resolve("values.yaml"),
+                    Serialization.asYaml(Chart.merge(Chart.values(Chart.Variant.DEFAULT), override)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new Helm(chart).lint().strict().call();
+    }
+
+    @Test
+    void lintFailsOnAnUnknownKey(@TempDir Path tmp) {
+        // a misspelt key would otherwise be ignored silently and the default used
+        LintResult result = lintWith(tmp, Map.of("kafka", Map.of("bootstrapServer", "kafka:9092")));
+        assertTrue(result.isFailed(), "lint must fail on kafka.bootstrapServer: " + result.getMessages());
+        assertTrue(result.getMessages().toString().contains("bootstrapServer"), result.getMessages().toString());
+        LintResult service = lintWith(tmp.resolve("svc"), Map.of("services", Map.of("billing-service", Map.of("replica", 2))));
+        assertTrue(service.isFailed() && service.getMessages().toString().contains("replica"), service.getMessages().toString());
+    }
+
+    @Test
+    void lintFailsOnAWrongType(@TempDir Path tmp) {
+        LintResult result = lintWith(tmp, Map.of("kafka", Map.of("topics", Map.of("invoiceTasks", Map.of("partitions", "twelve")))));
+        assertTrue(result.isFailed(), "lint must fail on a string partition count: " + result.getMessages());
+        assertTrue(result.getMessages().toString().contains("partitions"), result.getMessages().toString());
+        LintResult enumValue = lintWith(tmp.resolve("enum"), Map.of("clock", Map.of("mode", "fast")));
+        assertTrue(enumValue.isFailed() && enumValue.getMessages().toString().contains("mode"), enumValue.getMessages().toString());
+    }
+
+    @Test
+    void installRefusesAnUnknownKeyToo() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Chart.template(Repo.chartDir(),
+                List.of(), Map.of("metrics.prometheusRule.enable", "true")));
+        assertTrue(e.getMessage().contains("enable"), e.getMessage());
+    }
+
+    @Test
+    void theSchemaCoversEveryValue() {
+        // every key of values.yaml and values-production.yaml is declared (no additionalProperties needed)
+        Map<String, Object> schema = Chart.readYaml(Repo.chartDir().resolve("values.schema.json"));
+        assertEquals(Boolean.FALSE, schema.get("additionalProperties"));
+        assertEquals(Boolean.FALSE, Chart.value(schema, "$defs", "service", "additionalProperties"));
+        assertEquals(List.of(0, 1), Chart.value(schema, "properties", "billing", "properties", "worker", "properties", "minReplicas", "enum"));
     }
 
     @Test
