@@ -88,7 +88,7 @@ class StackTest {
         stack(Map.of()).up();
 
         List<Stack.ProcessStatus> status = stack.status();
-        assertEquals(6, status.size());
+        assertEquals(Service.values().length + 2, status.size());   // the services, the console, broker and SMTP sink
         for (Stack.ProcessStatus p : status) {
             assertTrue(p.running() && p.ready() && p.rssBytes() > 0, p.toString());
         }
