@@ -478,6 +478,9 @@ public final class Stack {
             cmd.add("-Dnce.catalog.token=" + tokens().serviceToken(s.moduleName()));
         }
         if (s == Service.NOTIFICATION) {
+            // NOTICE_* reminders read the next term's price from GET /v1/renewals (issue 21)
+            cmd.add("-Dquarkus.rest-client.subscription.url=" + config.url(Service.SUBSCRIPTION));
+            cmd.add("-Dnce.subscription.token=" + tokens().serviceToken(s.moduleName()));
             cmd.add("-Dquarkus.mailer.host=127.0.0.1");
             cmd.add("-Dquarkus.mailer.port=" + config.smtpPort());
             cmd.add("-Dquarkus.mailer.mock=false");

@@ -41,6 +41,8 @@ public final class MessageRenderer {
                 return estStarted(f);
             case INVOICE_ISSUED:
                 return invoiceIssued(f);
+            case TRIAL_ENDING:
+                return trialEnding(f);
             default:
                 throw new IllegalArgumentException("no template for " + f.kind());
         }
@@ -51,7 +53,7 @@ public final class MessageRenderer {
         String subject = "Notice deadline " + s.noticeDeadline() + ": " + name(s) + " renews on " + s.renewalDate();
         String text = "The notice deadline for " + name(s) + " is " + s.noticeDeadline() + ". Until that day you can "
                 + "still turn off auto-renew, choose another end-of-term action or schedule fewer seats for the next "
-                + "term; after it, the renewal on " + s.renewalDate() + " can no longer be changed.";
+                + "term; after it, the renewal on " + s.renewalDate() + " can no longer be changed." + renewalPrice(f);
         return new RenderedMessage(subject, body(f, text), EndOfTermOutcome.RENEWS);
     }
 
@@ -60,7 +62,7 @@ public final class MessageRenderer {
         String subject = "Today is the notice deadline: " + name(s) + " renews on " + s.renewalDate();
         String text = "Today, " + s.noticeDeadline() + ", is the last day to change what happens to " + name(s)
                 + " at the end of its term (auto-renew, end-of-term action, seats for the next term). From tomorrow "
-                + "the renewal on " + s.renewalDate() + " is final.";
+                + "the renewal on " + s.renewalDate() + " is final." + renewalPrice(f);
         return new RenderedMessage(subject, body(f, text), EndOfTermOutcome.RENEWS);
     }
 
@@ -198,6 +200,32 @@ public final class MessageRenderer {
                 return "it expires on " + s.renewalDate() + ": nothing is charged after " + s.endDate() + ", you can "
                         + "renew it within " + grace + " days, and then it is disabled.";
         }
+    }
+
+    /**
+     * NOTICE_*: the next term's unit price and the monthly delta, from subscription-service's renewal computation (the
+     * renewalUnitPrice of GET /v1/renewals); nothing when it could not be had.
+     */
+    static String renewalPrice(MessageFacts f) {
+        if (f.renewalUnitPrice() == null) {
+            return "";
+        }
+        String delta = f.monthlyDelta() == null ? "" : f.monthlyDelta().signum() == 0 ? " (no change per month)"
+                : " (" + (f.monthlyDelta().signum() > 0 ? "+" : "") + price(f.monthlyDelta(), f.currency()) + " per month)";
+        return " The next term is priced at " + price(f.renewalUnitPrice(), f.currency()) + " per seat per month, now "
+                + price(f.currentUnitPrice(), f.currency()) + delta + ".";
+    }
+
+    /** TRIAL_ENDING: when the trial ends and what follows (R-J2, D15: conversion with auto-renew on, else expiry). */
+    private static RenderedMessage trialEnding(MessageFacts f) {
+        MessageFacts.Subscription s = f.subscription();
+        String subject = "The trial of " + name(s) + " ends on " + s.endDate();
+        String text = "The free trial of " + name(s) + " (" + s.quantity() + " seats) ends on " + s.endDate() + ". "
+                + (s.autoRenew() ? "Auto-renew is on: it then converts to a paid subscription at the price in force "
+                + "that day, unless you turn auto-renew off before then."
+                : "Auto-renew is off: it then expires; convert it before then to keep the seats.");
+        return new RenderedMessage(subject, body(f, text),
+                s.autoRenew() ? EndOfTermOutcome.RENEWS : EndOfTermOutcome.EXPIRES);
     }
 
     private static String name(MessageFacts.Subscription s) {

@@ -78,9 +78,26 @@ public record ReminderPolicy(LocalTime sendTime, int upcomingLeadDays, int upcom
         return windowEnd.minus(windowAlertLead);
     }
 
+    /** The days before trialEndsAt on whose date TRIAL_ENDING goes out at the send time (API.md, 2026-12-07). */
+    public static final int TRIAL_ENDING_LEAD_DAYS = 7;
+
+    /**
+     * TRIAL_ENDING: 09:00Z on the date seven days before trialEndsAt, once per trial (keyed by the trial's start date),
+     * while the trial is ACTIVE; a past instant is still sent until the trial has ended.
+     */
+    public Optional<PlannedNotification> trialEnding(TermFacts t) {
+        if (!t.trial() || t.trialEndsAt() == null || t.startDate() == null || t.status() != SubscriptionStatus.ACTIVE) {
+            return Optional.empty();
+        }
+        Instant due = at(LocalDate.ofInstant(t.trialEndsAt(), ZoneOffset.UTC).minusDays(TRIAL_ENDING_LEAD_DAYS));
+        return Optional.of(new PlannedNotification(NotificationKey.forTerm(NotificationKind.TRIAL_ENDING,
+                t.subscriptionId(), t.startDate()), due, t.trialEndsAt()));
+    }
+
     /** Everything the subscription's current state wants: its term reminders and one WINDOW_CLOSING per batch. */
     public List<PlannedNotification> plan(TermFacts term, List<BatchFacts> batches) {
         List<PlannedNotification> all = new java.util.ArrayList<>(termReminders(term));
+        trialEnding(term).ifPresent(all::add);
         for (BatchFacts batch : batches) {
             windowClosing(batch, term.status(), term.trial()).ifPresent(all::add);
         }

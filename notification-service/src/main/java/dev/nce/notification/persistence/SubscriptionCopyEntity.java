@@ -43,6 +43,8 @@ public class SubscriptionCopyEntity extends PanacheEntityBase {
     @Column(name = "in_extended_service_term")
     public boolean inExtendedServiceTerm;
     public boolean trial;
+    @Column(name = "trial_ends_at")
+    public java.time.Instant trialEndsAt;
     @Column(name = "unit_price")
     public BigDecimal unitPrice;
     public String currency;

@@ -49,6 +49,8 @@ public class NotificationProcessor {
     PlatformClock clock;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    RenewalPrices renewalPrices;
 
     /** Event time first: the subscription's rows due at or before {@code upTo}, before an event at upTo applies. */
     public int processDueForSubscription(String subscriptionId, Instant upTo) {
@@ -73,6 +75,9 @@ public class NotificationProcessor {
             return;
         }
         MessageFacts facts = facts(n, customer, sub);
+        if (n.kind == NotificationKind.NOTICE_UPCOMING || n.kind == NotificationKind.NOTICE_DEADLINE) {
+            facts = facts.withRenewalPrice(renewalPrices.of(n.customerId, sub.subscriptionId, sub.renewalDate).orElse(null));
+        }
         RenderedMessage message = MessageRenderer.render(facts);
         n.processedAt = SentAtRule.sentAt(clock.isSimulated(), n.dueAt, n.createdAt, clock.now());
         n.status = NotificationStatus.PROCESSED;

@@ -42,6 +42,7 @@ public class SubscriptionCopies {
         c.endOfTermAction = s.endOfTermAction();
         c.inExtendedServiceTerm = s.inExtendedServiceTerm();
         c.trial = s.trial();
+        c.trialEndsAt = s.trialEndsAt();
         c.unitPrice = s.unitPrice();
         c.currency = s.currency();
         c.startDate = s.startDate();
@@ -94,7 +95,7 @@ public class SubscriptionCopies {
 
     public TermFacts termFacts(SubscriptionCopyEntity c) {
         return new TermFacts(c.subscriptionId, c.term, c.status, c.trial, c.inExtendedServiceTerm, c.endOfTermAction,
-                c.startDate, c.noticeDeadline);
+                c.startDate, c.noticeDeadline, c.trial ? c.trialEndsAt : null);
     }
 
     public List<BatchFacts> batchFacts(String subscriptionId) {
