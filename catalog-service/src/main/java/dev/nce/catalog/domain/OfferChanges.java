@@ -17,7 +17,8 @@ public final class OfferChanges {
                 && a.productFamily().equals(b.productFamily()) && a.plans().equals(b.plans())
                 && Objects.equals(a.capGroup(), b.capGroup()) && a.renewable() == b.renewable()
                 && a.midTermIncrease() == b.midTermIncrease() && a.trialAvailable() == b.trialAvailable()
-                && a.upgradePaths().equals(b.upgradePaths()) && samePrices(a.prices(), b.prices());
+                && a.upgradePaths().equals(b.upgradePaths()) && samePrices(a.prices(), b.prices())
+                && Objects.equals(a.segment(), b.segment()) && Objects.equals(a.sellableUntil(), b.sellableUntil());
     }
 
     private static boolean samePrices(List<OfferPrice> a, List<OfferPrice> b) {

@@ -76,6 +76,8 @@ public final class OfferValidation {
                     throw RuleViolation.invalidField(field, plan + " has a second price in this entry");
                 }
                 Amounts.requireAmount(planPrice.unitPrice(), field + ".unitPrice", Amounts.MAX_PRICE_DECIMALS);
+                Amounts.optionalAmount(planPrice.termUnitPrice(), field + ".termUnitPrice", Amounts.MAX_PRICE_DECIMALS);
+                Amounts.optionalAmount(planPrice.termCostPrice(), field + ".termCostPrice", Amounts.MAX_PRICE_DECIMALS);
             }
             for (Plan plan : plans) {
                 if (plan.term() == Term.P3Y && price.p3yBasePrice() == null && !priced.contains(plan)) {

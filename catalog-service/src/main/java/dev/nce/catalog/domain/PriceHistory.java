@@ -70,7 +70,9 @@ public final class PriceHistory {
         for (int i = 0; i < left.size(); i++) {
             PlanPrice x = left.get(i);
             PlanPrice y = right.get(i);
-            if (x.term() != y.term() || x.billing() != y.billing() || !sameAmount(x.unitPrice(), y.unitPrice())) {
+            if (x.term() != y.term() || x.billing() != y.billing() || !sameAmount(x.unitPrice(), y.unitPrice())
+                    || !sameAmount(x.termUnitPrice(), y.termUnitPrice())
+                    || !sameAmount(x.termCostPrice(), y.termCostPrice())) {
                 return false;
             }
         }

@@ -20,6 +20,8 @@ public class WatermarkHandler {
     WatermarkRecorder recorder;
     @Inject
     WatermarkTracker tracker;
+    @Inject
+    RenewalProjection renewals;
 
     public void handle(ConsumerRecord<String, String> record) {
         InboundEvent event;
@@ -31,7 +33,14 @@ public class WatermarkHandler {
             return;
         }
         if (!WATERMARK.equals(event.envelope().type())) {
-            return; // the catalog keeps no subscription state: everything but watermarks is someone else's
+            // the catalog keeps only what a price-list import's renewal impact needs (subscription_renewal)
+            try {
+                renewals.record(event);
+            } catch (RuntimeException e) {
+                LOG.warnf("subscription snapshot of %s-%d@%d not recorded: %s", Topics.SUBSCRIPTION_EVENTS,
+                        record.partition(), record.offset(), e.getMessage());
+            }
+            return;
         }
         if (recorder.record(event)) {
             tracker.refreshClock();

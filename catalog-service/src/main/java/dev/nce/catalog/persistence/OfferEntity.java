@@ -58,6 +58,14 @@ public class OfferEntity extends PanacheEntityBase {
     @Column(name = "version", nullable = false)
     public long version;
 
+    /** D22: the price list segment of an imported offer (Commercial, Education, ...), null for hand-typed offers. */
+    @Column(name = "segment")
+    public String segment;
+
+    /** D22: Microsoft's end of sale (last day), null when open. */
+    @Column(name = "sellable_until")
+    public java.time.LocalDate sellableUntil;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
@@ -86,6 +94,8 @@ public class OfferEntity extends PanacheEntityBase {
         trialAvailable = offer.trialAvailable();
         upgradePaths = offer.upgradePaths().toArray(String[]::new);
         version = newVersion;
+        segment = offer.segment();
+        sellableUntil = offer.sellableUntil();
         updatedAt = now;
         replacePrices(offer.prices());
     }
@@ -112,7 +122,8 @@ public class OfferEntity extends PanacheEntityBase {
                 Arrays.stream(plans).map(OfferEntity::plan).toList(),
                 prices.stream().sorted(Comparator.comparing((OfferPriceEntity p) -> p.currency)
                         .thenComparing(p -> p.effectiveFrom)).map(OfferPriceEntity::toData).toList(),
-                capGroup, renewable, midTermIncrease, trialAvailable, List.of(upgradePaths), version);
+                capGroup, renewable, midTermIncrease, trialAvailable, List.of(upgradePaths), version, segment,
+                sellableUntil);
     }
 
     static String planText(Plan plan) {

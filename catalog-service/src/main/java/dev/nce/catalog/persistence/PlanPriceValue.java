@@ -24,15 +24,25 @@ public class PlanPriceValue {
     @Column(name = "unit_price", nullable = false)
     public BigDecimal unitPrice;
 
+    /** D22: whole-term sell price per seat, null for hand-typed prices. */
+    @Column(name = "term_unit_price")
+    public BigDecimal termUnitPrice;
+
+    /** D22: whole-term cost price per seat (Microsoft's UnitPrice), null for hand-typed prices. */
+    @Column(name = "term_cost_price")
+    public BigDecimal termCostPrice;
+
     public static PlanPriceValue of(PlanPrice price) {
         PlanPriceValue value = new PlanPriceValue();
         value.term = price.term();
         value.billing = price.billing();
         value.unitPrice = price.unitPrice();
+        value.termUnitPrice = price.termUnitPrice();
+        value.termCostPrice = price.termCostPrice();
         return value;
     }
 
     public PlanPrice toData() {
-        return new PlanPrice(term, billing, unitPrice);
+        return new PlanPrice(term, billing, unitPrice, termUnitPrice, termCostPrice);
     }
 }

@@ -15,13 +15,16 @@ import java.util.List;
 /** An offer as the API answers it (API.md "Offer"), plus version, createdAt, updatedAt. */
 public record OfferJson(String offerId, String name, String productFamily, List<PlanJson> plans, List<PriceJson> prices,
                         String capGroup, boolean renewable, boolean midTermIncrease, boolean trialAvailable,
-                        List<String> upgradePaths, long version, Instant createdAt, Instant updatedAt) {
+                        List<String> upgradePaths, long version, Instant createdAt, Instant updatedAt,
+                        String segment, LocalDate sellableUntil) {
 
     public record PlanJson(Term term, BillingFrequency billing) {
         static PlanJson of(Plan plan) { return new PlanJson(plan.term(), plan.billing()); }
     }
 
-    public record PlanPriceJson(Term term, BillingFrequency billing, String unitPrice) {}
+    /** D22: termUnitPrice / termCostPrice are the whole-term prices of an imported plan, null when typed in. */
+    public record PlanPriceJson(Term term, BillingFrequency billing, String unitPrice, String termUnitPrice,
+                                String termCostPrice) {}
 
     public record PriceJson(LocalDate effectiveFrom, String currency, String basePrice, String p3yBasePrice,
                             List<PlanPriceJson> planPrices) {
@@ -36,7 +39,8 @@ public record OfferJson(String offerId, String name, String productFamily, List<
         OfferData o = view.offer();
         return new OfferJson(o.offerId(), o.name(), o.productFamily(), plans(o.plans()),
                 o.prices().stream().map(PriceJson::of).toList(), o.capGroup(), o.renewable(), o.midTermIncrease(),
-                o.trialAvailable(), o.upgradePaths(), o.version(), view.createdAt(), view.updatedAt());
+                o.trialAvailable(), o.upgradePaths(), o.version(), view.createdAt(), view.updatedAt(), o.segment(),
+                o.sellableUntil());
     }
 
     static List<PlanJson> plans(List<Plan> plans) {
@@ -48,6 +52,7 @@ public record OfferJson(String offerId, String name, String productFamily, List<
     }
 
     private static PlanPriceJson planPrice(PlanPrice p, String currency) {
-        return new PlanPriceJson(p.term(), p.billing(), amount(p.unitPrice(), currency));
+        return new PlanPriceJson(p.term(), p.billing(), amount(p.unitPrice(), currency),
+                amount(p.termUnitPrice(), currency), amount(p.termCostPrice(), currency));
     }
 }

@@ -34,11 +34,15 @@ public record OfferRequest(
         Long version,
         // accepted so that a GET answer can be PUT back; the catalog sets them
         String createdAt,
-        String updatedAt) {
+        String updatedAt,
+        // D22: set by price-list imports; a PUT may keep or change them
+        @Size(max = 40) String segment,
+        String sellableUntil) {
 
     public record PlanBody(@NotNull Term term, @NotNull BillingFrequency billing) {}
 
-    public record PlanPriceBody(@NotNull Term term, @NotNull BillingFrequency billing, @NotNull BigDecimal unitPrice) {}
+    public record PlanPriceBody(@NotNull Term term, @NotNull BillingFrequency billing, @NotNull BigDecimal unitPrice,
+                                BigDecimal termUnitPrice, BigDecimal termCostPrice) {}
 
     public record PriceBody(@NotNull String effectiveFrom, @NotNull String currency, @NotNull BigDecimal basePrice,
                             BigDecimal p3yBasePrice, List<@NotNull @Valid PlanPriceBody> planPrices) {}
@@ -52,13 +56,16 @@ public record OfferRequest(
         for (int i = 0; i < prices.size(); i++) {
             PriceBody p = prices.get(i);
             List<PlanPrice> planPriceList = p.planPrices() == null ? List.of()
-                    : p.planPrices().stream().map(pp -> new PlanPrice(pp.term(), pp.billing(), pp.unitPrice())).toList();
+                    : p.planPrices().stream().map(pp -> new PlanPrice(pp.term(), pp.billing(), pp.unitPrice(),
+                            pp.termUnitPrice(), pp.termCostPrice())).toList();
             offerPrices.add(new OfferPrice(Params.date(p.effectiveFrom(), "prices[" + i + "].effectiveFrom"),
                     p.currency(), p.basePrice(), p.p3yBasePrice(), planPriceList));
         }
         return new OfferData(pathId, name.trim(), productFamily.trim(),
                 plans.stream().map(p -> Plan.of(p.term(), p.billing())).toList(), offerPrices,
                 capGroup, renewable == null || renewable, midTermIncrease == null || midTermIncrease,
-                trialAvailable != null && trialAvailable, upgradePaths == null ? List.of() : upgradePaths, 0);
+                trialAvailable != null && trialAvailable, upgradePaths == null ? List.of() : upgradePaths, 0,
+                segment == null || segment.isBlank() ? null : segment.trim(),
+                sellableUntil == null ? null : Params.date(sellableUntil, "sellableUntil"));
     }
 }
