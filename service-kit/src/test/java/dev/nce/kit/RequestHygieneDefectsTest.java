@@ -63,6 +63,12 @@ class RequestHygieneDefectsTest {
     }
 
     @Test
+    void a_5000_character_path_is_414_problem_json_not_a_bare_http_layer_error() {
+        given().header("Authorization", ADMIN).get("/v1/things/" + "x".repeat(5000))
+                .then().statusCode(414).contentType("application/problem+json").body("status", equalTo(414));
+    }
+
+    @Test
     void nul_in_a_json_string_is_400_naming_the_field_and_stores_nothing() {
         int before = count();
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)
