@@ -32,6 +32,8 @@ public final class ErrorCode {
     public static final String NOT_ACCEPTABLE = "not-acceptable";
     public static final String UNSUPPORTED_MEDIA_TYPE = "unsupported-media-type";
     public static final String INTERNAL_ERROR = "internal-error";
+    /** An If-Match header whose version is not the resource's current version (API.md Conventions, 412). */
+    public static final String PRECONDITION_FAILED = "precondition-failed";
 
     /** The HTTP status API.md gives each code. */
     public static int status(String code) {
@@ -43,6 +45,7 @@ public final class ErrorCode {
             case METHOD_NOT_ALLOWED -> 405;
             case NOT_ACCEPTABLE -> 406;
             case UNSUPPORTED_MEDIA_TYPE -> 415;
+            case PRECONDITION_FAILED -> 412;
             case CANCELLATION_WINDOW_CLOSED, REDUCTION_EXCEEDS_REFUNDABLE, NOTICE_PERIOD_PASSED, SEAT_CAP_EXCEEDED,
                  INVALID_STATE, TERM_SHORTENING_NOT_ALLOWED, CLOCK_BACKWARDS, SIMULATION_DISABLED,
                  CONCURRENT_MODIFICATION, TERM_CHANGE_NOT_ALLOWED, PERIOD_NOT_CLOSED, IDEMPOTENCY_KEY_IN_PROGRESS -> 409;

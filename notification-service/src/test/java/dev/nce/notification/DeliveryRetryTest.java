@@ -53,13 +53,13 @@ class DeliveryRetryTest {
     @Test
     void failing_receiver_is_retried_with_the_same_webhook_id_and_a_dead_one_ends_failed() throws Exception {
         String customer = "cust-retry-" + UUID.randomUUID();
-        try (Events events = new Events(); WebhookReceiver receiver = new WebhookReceiver("retry-secret")) {
+        try (Events events = new Events(); WebhookReceiver receiver = new WebhookReceiver("retry-secret-0123456789")) {
             events.subscription(customer, customer, new SubscriptionEvent.CustomerCreated(customer, "Northwind", "EUR",
                     customer + "@example.com", Map.of()), Instant.parse("2022-01-01T00:00:00Z"));
             await().atMost(Duration.ofSeconds(120)).until(() -> given().header("Authorization", ADMIN)
                     .get("/v1/customers/" + customer + "/notifications").statusCode() == 200);
             String good = register(customer, receiver.url(), receiver.secret());
-            String dead = register(customer, "http://127.0.0.1:" + closedPort() + "/hook", "dead-secret");
+            String dead = register(customer, "http://127.0.0.1:" + closedPort() + "/hook", "dead-secret-0123456789");
             receiver.failNext(2, 503);
 
             events.invoice(customer, new BillingEvent.InvoiceIssued("inv-r-" + customer, "2022-02-000007", customer,
@@ -71,6 +71,11 @@ class DeliveryRetryTest {
             assertThat(receiver.received().get(0).signatureValid()).isTrue();
             assertThat(JsonPath.from(receiver.received().get(0).body()).getString("facts.invoice.total")).isEqualTo("12.34");
 
+            // issue 15 item 16: while the dead endpoint is still retrying its row is SCHEDULED, and then sentAt is null
+            List<Map<String, Object>> retrying = rows(customer).getList("items");
+            assertThat(retrying).allSatisfy(r -> assertThat(r.get("sentAt") == null)
+                    .as("status %s with sentAt %s", r.get("status"), r.get("sentAt"))
+                    .isEqualTo("SCHEDULED".equals(r.get("status"))));
             await().atMost(Duration.ofSeconds(120)).until(() -> rows(customer).getList("items.status").stream()
                     .noneMatch("SCHEDULED"::equals));
             JsonPath list = rows(customer);
@@ -105,6 +110,12 @@ class DeliveryRetryTest {
                     .filter(d -> good.equals(d.get("endpointId"))).findFirst().orElseThrow();
             assertThat(sent.get("attempts")).isEqualTo(3);
             assertThat(sent.get("messageId")).isEqualTo(receiver.received().get(0).webhookId());
+            // issue 15 item 3: the customer itself sees only a generic status, never the receiver's error text
+            JsonPath own = given().header("Authorization", TestTokens.bearer(TestTokens.customer(customer)))
+                    .get("/v1/customers/" + customer + "/notifications/" + items.get(0).get("notificationId"))
+                    .then().statusCode(200).extract().jsonPath();
+            assertThat(own.getList("deliveries.lastError")).contains("delivery-failed")
+                    .noneMatch(e -> e != null && e.toString().contains("Exception"));
             given().header("Authorization", TestTokens.bearer(TestTokens.customer("someone-else")))
                     .get("/v1/customers/" + customer + "/notifications/" + items.get(0).get("notificationId"))
                     .then().statusCode(404);

@@ -73,7 +73,7 @@ class NotificationApiTest {
     }
 
     private static String endpointBody(String url, String customerId) {
-        return "{\"url\":\"" + url + "\",\"secret\":\"s3cret-value\"" + (customerId == null ? "" : ",\"customerId\":\""
+        return "{\"url\":\"" + url + "\",\"secret\":\"s3cret-value-0123456789\"" + (customerId == null ? "" : ",\"customerId\":\""
                 + customerId + "\"") + "}";
     }
 
@@ -141,7 +141,7 @@ class NotificationApiTest {
     void webhook_endpoint_lifecycle_never_returns_the_secret_and_adds_webhook_rows() {
         String key = UUID.randomUUID().toString();
         var created = given().header("Authorization", ADMIN).header("Idempotency-Key", key).contentType(ContentType.JSON)
-                .body("{\"url\":\"https://hooks.example.com/nce\",\"secret\":\"s3cret-value\",\"kinds\":[\"NOTICE_UPCOMING\","
+                .body("{\"url\":\"https://hooks.example.com/nce\",\"secret\":\"s3cret-value-0123456789\",\"kinds\":[\"NOTICE_UPCOMING\","
                         + "\"NOTICE_DEADLINE\"],\"customerId\":\"" + CUSTOMER + "\"}")
                 .post("/v1/webhook-endpoints").then().statusCode(201)
                 .body("url", equalTo("https://hooks.example.com/nce")).body("customerId", equalTo(CUSTOMER))
@@ -151,7 +151,7 @@ class NotificationApiTest {
         assertThat(created.getList("kinds")).containsExactly("NOTICE_UPCOMING", "NOTICE_DEADLINE");
         // the same Idempotency-Key and body: the first answer again, no second endpoint
         given().header("Authorization", ADMIN).header("Idempotency-Key", key).contentType(ContentType.JSON)
-                .body("{\"url\":\"https://hooks.example.com/nce\",\"secret\":\"s3cret-value\",\"kinds\":[\"NOTICE_UPCOMING\","
+                .body("{\"url\":\"https://hooks.example.com/nce\",\"secret\":\"s3cret-value-0123456789\",\"kinds\":[\"NOTICE_UPCOMING\","
                         + "\"NOTICE_DEADLINE\"],\"customerId\":\"" + CUSTOMER + "\"}")
                 .post("/v1/webhook-endpoints").then().statusCode(201).body("endpointId", equalTo(id));
 

@@ -150,9 +150,10 @@ class NotificationFlowTest {
                     "2023-12-08T09:00:00Z", "2023-12-08T09:00:00Z", "2023-12-15T09:00:00Z", "2023-12-15T09:00:00Z");
             assertThat(list.getList("items.sentAt").subList(0, 10)).isEqualTo(list.getList("items.dueAt").subList(0, 10));
             assertThat(list.getList("items.sentAt").subList(10, 14)).containsOnlyNulls();
-            assertThat(list.getList("items.termStartDate")).containsExactly(null, null, "2022-01-14", "2022-01-14",
-                    "2022-01-14", "2022-01-14", null, null, null, null, "2023-01-14", "2023-01-14", "2023-01-14",
-                    "2023-01-14");
+            // WINDOW_CLOSING rows carry the start of the term their batch was bought in (issue 15 item 16)
+            assertThat(list.getList("items.termStartDate")).containsExactly("2022-01-14", "2022-01-14", "2022-01-14",
+                    "2022-01-14", "2022-01-14", "2022-01-14", "2023-01-14", "2023-01-14", null, null, "2023-01-14",
+                    "2023-01-14", "2023-01-14", "2023-01-14");
             assertThat(list.getList("items.batchId").subList(0, 10)).containsExactly("b-1", "b-1", null, null, null,
                     null, "b-2", "b-2", null, null);
             assertThat(list.getString("items[8].invoiceId")).isEqualTo("inv-" + sub);

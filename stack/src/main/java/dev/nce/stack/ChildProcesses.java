@@ -38,6 +38,14 @@ final class ChildProcesses {
      * a Ctrl-C on the terminal that ran {@code ./nce up} does not reach it) unless it must die with this JVM.
      */
     long start(String name, List<String> command, boolean appendLog) {
+        return start(name, command, java.util.Map.of(), appendLog);
+    }
+
+    /**
+     * As above with {@code environment} added to the child's: secrets (database passwords, tokens) go there, never
+     * on the command line, which every local user reads with {@code ps} (issue 15 item 14).
+     */
+    long start(String name, List<String> command, java.util.Map<String, String> environment, boolean appendLog) {
         if (!command.contains(config.processMarker())) {
             throw new IllegalArgumentException("child command without the stack marker: " + command);
         }
@@ -55,12 +63,32 @@ final class ChildProcesses {
                     .redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log) : ProcessBuilder.Redirect.to(log));
+            pb.environment().putAll(environment);
             Process p = pb.start();
+            started.put(name, p);
             Files.writeString(config.pidFile(name), Long.toString(p.pid()) + "\n", StandardCharsets.UTF_8);
             return p.pid();
         } catch (IOException e) {
             throw new StackException("cannot start " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Processes started by this JVM, for their exit code when one dies during start (issue 15 item 17). */
+    private final java.util.Map<String, Process> started = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * True while a process this JVM started for {@code name} is alive, whatever its command line reads like: right
+     * after the start /proc may not show the marker yet, and such a process is not one that "exited during start".
+     */
+    boolean startedHereAndAlive(String name) {
+        Process p = started.get(name);
+        return p != null && p.isAlive();
+    }
+
+    /** The exit code of {@code name} if this JVM started it and it has exited. */
+    Optional<Integer> exitCode(String name) {
+        Process p = started.get(name);
+        return p == null || p.isAlive() ? Optional.empty() : Optional.of(p.exitValue());
     }
 
     /** The live process recorded for {@code name}, if it is one of ours. */

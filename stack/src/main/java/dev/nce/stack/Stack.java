@@ -305,7 +305,7 @@ public final class Stack {
     }
 
     private void startWorker(int i) {
-        processes.start(workerName(i), workerCommand(i), true);
+        processes.start(workerName(i), workerCommand(i), serviceEnvironment(Service.BILLING), true);
     }
 
     private boolean workerReady(int i) {
@@ -463,24 +463,23 @@ public final class Stack {
                 "-XX:TieredStopAtLevel=1", config.processMarker(),
                 "-Dquarkus.http.port=" + config.port(s),
                 "-Dquarkus.datasource.username=" + db.user(),
-                "-Dquarkus.datasource.password=" + db.password(),
                 "-Dquarkus.datasource.jdbc.url=" + db.jdbcUrl(config.pgHost(), config.pgPort()),
                 "-Dquarkus.datasource.reactive.url=" + db.reactiveUrl(config.pgHost(), config.pgPort()),
                 "-Dkafka.bootstrap.servers=" + config.bootstrapServers(),
                 "-Dnce.clock.mode=simulated",
                 "-Dmp.jwt.verify.publickey.location=file:" + config.jwtDir().resolve(JwtKeys.PUBLIC_KEY),
                 "-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER));
+        // API.md: locally /q/openapi, /q/swagger-ui and /q/metrics are open (the prod profile puts them behind roles)
+        cmd.add("-Dquarkus.http.auth.permission.ops.enabled=false");
         if (withClockStart && effectiveClockStart != null) {
             cmd.add("-Dnce.clock.start=" + effectiveClockStart);
         }
         if (s == Service.SUBSCRIPTION) {
             cmd.add("-Dquarkus.rest-client.catalog.url=" + config.url(Service.CATALOG));
-            cmd.add("-Dnce.catalog.token=" + tokens().serviceToken(s.moduleName()));
         }
         if (s == Service.NOTIFICATION) {
             // NOTICE_* reminders read the next term's price from GET /v1/renewals (issue 21)
             cmd.add("-Dquarkus.rest-client.subscription.url=" + config.url(Service.SUBSCRIPTION));
-            cmd.add("-Dnce.subscription.token=" + tokens().serviceToken(s.moduleName()));
             cmd.add("-Dquarkus.mailer.host=127.0.0.1");
             cmd.add("-Dquarkus.mailer.port=" + config.smtpPort());
             cmd.add("-Dquarkus.mailer.mock=false");
@@ -510,12 +509,35 @@ public final class Stack {
         return cmd;
     }
 
-    private void startProcess(Service s, boolean appendLog, boolean withClockStart) {
+    /**
+     * What a service reads from its environment: the database password and the catalog token (never on the command
+     * line, issue 15 item 14), and that webhooks may target localhost over http here (issue 15 item 3).
+     */
+    Map<String, String> serviceEnvironment(Service s) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_DATASOURCE_PASSWORD", config.db(s).password());
+        if (s == Service.SUBSCRIPTION) {
+            env.put("NCE_CATALOG_TOKEN", tokens().serviceToken(s.moduleName()));
+        }
+        if (s == Service.NOTIFICATION) {
+            // NOTICE_* reminders read the next term's price from GET /v1/renewals (issue 21)
+            env.put("NCE_SUBSCRIPTION_TOKEN", tokens().serviceToken(s.moduleName()));
+            env.put("NCE_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
+        }
+        return env;
+    }
+
+    void startProcess(Service s, boolean appendLog, boolean withClockStart) {
         if (!Files.isRegularFile(config.serviceJar(s))) {
             throw new StackException(s.moduleName() + " is not built: " + config.serviceJar(s) + " is missing");
         }
-        processes.start(s.shortName(), serviceCommand(s, withClockStart), appendLog);
+        lastStart.put(s, withClockStart);
+        processes.start(s.shortName(), serviceCommand(s, withClockStart), serviceEnvironment(s), appendLog);
     }
+
+    /** How each service was last started, to start it the same way once more (issue 15 item 17). */
+    private final Map<Service, Boolean> lastStart = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Set<Service> retried = EnumSet.noneOf(Service.class);
 
     boolean ready(Service s) {
         return answers200(config.url(s) + "/q/health/ready");
@@ -535,16 +557,29 @@ public final class Stack {
     }
 
     /** Polls {@code /q/health/ready} of each service; a service that exits or stays unready fails the start-up. */
-    private void awaitReady(Set<Service> services) {
+    void awaitReady(Set<Service> services) {
         Set<Service> pending = EnumSet.copyOf(services);
         long deadline = System.nanoTime() + config.readyTimeout().toNanos();
         while (!pending.isEmpty()) {
             for (Service s : List.copyOf(pending)) {
-                if (processes.find(s.shortName()).isEmpty()) {
+                if (processes.find(s.shortName()).isEmpty() && !processes.startedHereAndAlive(s.shortName())) {
                     Path log = config.logFile(s.shortName());
+                    String exit = processes.exitCode(s.shortName()).map(c -> " (exit code " + c + ")").orElse("");
+                    if (retried.add(s)) {
+                        // issue 15 item 17: a service that exits during start is started once more; its log is appended
+                        // to, so the first attempt's output stays readable
+                        out.accept(s.moduleName() + " exited during start" + exit + ": " + startFailure(log)
+                                + "; starting it once more");
+                        appendMarker(log, "--- " + s.moduleName() + " exited during start" + exit + "; second attempt");
+                        processes.start(s.shortName(), serviceCommand(s, lastStart.getOrDefault(s, true)),
+                                serviceEnvironment(s), true);
+                        continue;
+                    }
                     out.accept("--- last lines of " + log);
                     out.accept(ChildProcesses.tail(log, 25));
-                    throw new StackException(s.moduleName() + " failed to start: " + startFailure(log) + " (log: " + log + ")");
+                    throw new StackException(s.moduleName() + " failed to start: " + startFailure(log)
+                            + " (" + (exit.isEmpty() ? "" : exit.trim().substring(1, exit.trim().length() - 1) + "; ")
+                            + "log: " + log + ")");
                 }
                 if (ready(s)) {
                     pending.remove(s);
@@ -566,7 +601,16 @@ public final class Stack {
         }
     }
 
-    private static final java.util.regex.Pattern LOG_PREFIX =
+    private static void appendMarker(Path log, String line) {
+        try {
+            Files.writeString(log, System.lineSeparator() + line + System.lineSeparator(), StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // the marker is a courtesy; the retry goes on
+        }
+    }
+
+        private static final java.util.regex.Pattern LOG_PREFIX =
             java.util.regex.Pattern.compile("^\\S+ \\S+ +ERROR +\\[[^\\]]*\\] +(\\([^)]*\\) +)?");
 
     /**

@@ -62,7 +62,7 @@ class StackTest {
         return stack;
     }
 
-    private static void writeJar(Path jar, Class<?> main) throws IOException {
+    static void writeJar(Path jar, Class<?> main) throws IOException {
         Files.createDirectories(jar.getParent());
         Manifest m = new Manifest();
         m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");

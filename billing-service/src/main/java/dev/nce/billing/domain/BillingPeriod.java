@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 /** A calendar month that is invoiced (BL-1, D12), written {@code YYYY-MM}. */
 public record BillingPeriod(YearMonth month) implements Comparable<BillingPeriod> {
 
+    /** No platform billing month lies before this year. */
+    public static final int FIRST_YEAR = 1970;
     private static final Pattern FORMAT = Pattern.compile("\\d{4}-\\d{2}");
 
     public static BillingPeriod of(int year, int month) { return new BillingPeriod(YearMonth.of(year, month)); }
@@ -21,6 +23,10 @@ public record BillingPeriod(YearMonth month) implements Comparable<BillingPeriod
     public static BillingPeriod parse(String text, String field) {
         if (text == null || !FORMAT.matcher(text.trim()).matches()) {
             throw RuleViolation.invalidField(field, field + " must be a month written YYYY-MM");
+        }
+        if (Integer.parseInt(text.trim().substring(0, 4)) < FIRST_YEAR) {
+            // issue 15 item 15: 0000-01 is no billing month of this platform
+            throw RuleViolation.invalidField(field, field + " must be a month from " + FIRST_YEAR + "-01 on");
         }
         try {
             return new BillingPeriod(YearMonth.parse(text.trim()));

@@ -220,8 +220,8 @@ public class InvoiceStore {
             try (PreparedStatement ps = connection.prepareStatement("WITH base AS (SELECT COALESCE(MAX(invoice_seq), 0) "
                     + "AS b FROM invoice WHERE period = ?), todo AS (SELECT invoice_id, row_number() OVER "
                     + "(ORDER BY customer_id) AS rn FROM invoice WHERE period = ? AND invoice_seq IS NULL) "
-                    + "UPDATE invoice i SET invoice_seq = base.b + todo.rn, invoice_number = i.period || '-' || "
-                    + "lpad((base.b + todo.rn)::text, 6, '0') FROM base, todo WHERE i.invoice_id = todo.invoice_id "
+                    + "UPDATE invoice i SET invoice_seq = base.b + todo.rn, invoice_number = "
+                    + dev.nce.billing.domain.InvoiceNumbers.sql("i.period", "base.b + todo.rn") + " FROM base, todo WHERE i.invoice_id = todo.invoice_id "
                     + "RETURNING i.invoice_id, i.invoice_number, i.customer_id, i.issue_date, i.currency, i.subtotal, "
                     + "i.total, i.line_count, i.invoice_seq")) {
                 ps.setString(1, period.toString());

@@ -20,6 +20,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import dev.nce.billing.domain.CsvCells;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -33,10 +35,12 @@ public class InvoiceDocuments {
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader(Views.LINE_FIELDS.toArray(String[]::new)).get();
         try (CSVPrinter printer = new CSVPrinter(out, format)) {
             for (Views.InvoiceLineView l : invoice.lines()) {
-                printer.printRecord(l.subscriptionId(), l.offerId(), l.description(), l.chargeType(),
+                // cells are neutralised against spreadsheet formula injection (issue 15 item 12)
+                printer.printRecord(Stream.of(l.subscriptionId(), l.offerId(), l.description(), l.chargeType(),
                         l.chargeStartDate(), l.chargeEndDate(), l.quantity(), plain(l.unitPrice()),
                         l.pricingCurrency(), plain(l.fxRate()), l.fxRateDate(), l.billingMonths(), l.daysActive(),
-                        l.daysInPeriod(), plain(l.amount()), l.promotionId(), invoice.invoiceNumber(), l.taxCode());
+                        l.daysInPeriod(), plain(l.amount()), l.promotionId(), invoice.invoiceNumber(), l.taxCode())
+                        .map(v -> v == null ? null : CsvCells.neutralise(v.toString())).toArray());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

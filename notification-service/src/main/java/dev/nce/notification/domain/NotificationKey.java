@@ -26,8 +26,27 @@ public record NotificationKey(NotificationKind kind, String subscriptionId, Loca
     }
 
     public static NotificationKey forBatch(String subscriptionId, String batchId) {
-        return new NotificationKey(NotificationKind.WINDOW_CLOSING, Objects.requireNonNull(subscriptionId), null,
+        return forBatch(subscriptionId, batchId, null);
+    }
+
+    /**
+     * WINDOW_CLOSING of one batch, carrying the start of the term the batch was bought in (API.md; issue 15 item 16).
+     * The term start is a fact shown on the row, not part of the identity: see {@link #equals}.
+     */
+    public static NotificationKey forBatch(String subscriptionId, String batchId, LocalDate termStartDate) {
+        return new NotificationKey(NotificationKind.WINDOW_CLOSING, Objects.requireNonNull(subscriptionId), termStartDate,
                 Objects.requireNonNull(batchId), null);
+    }
+
+    /** Two keys are the same notification when their {@link #dedupKey()} is (a WINDOW_CLOSING row with or without its term start). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof NotificationKey k && k.dedupKey().equals(dedupKey());
+    }
+
+    @Override
+    public int hashCode() {
+        return dedupKey().hashCode();
     }
 
     public static NotificationKey forInvoice(String invoiceId) {

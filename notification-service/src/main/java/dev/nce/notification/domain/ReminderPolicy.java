@@ -65,13 +65,19 @@ public record ReminderPolicy(LocalTime sendTime, int upcomingLeadDays, int upcom
 
     /** D8 WINDOW_CLOSING of one batch: 24 h before its window closes, while it has seats and the subscription is ACTIVE. */
     public Optional<PlannedNotification> windowClosing(BatchFacts batch, SubscriptionStatus status, boolean trial) {
+        return windowClosing(batch, status, trial, null);
+    }
+
+    /** As above, the row carrying {@code termStartDate}, the start of the term the batch was bought in (API.md). */
+    public Optional<PlannedNotification> windowClosing(BatchFacts batch, SubscriptionStatus status, boolean trial,
+                                                       LocalDate termStartDate) {
         if (trial || status != SubscriptionStatus.ACTIVE || batch.remainingQuantity() <= 0 || batch.windowEnd() == null) {
             return Optional.empty();
         }
         Instant due = windowAlertAt(batch.windowEnd());
         // sendUntil = dueAt: an alert whose instant is already past is skipped, never sent late (D8)
-        return Optional.of(new PlannedNotification(NotificationKey.forBatch(batch.subscriptionId(), batch.batchId()),
-                due, due));
+        return Optional.of(new PlannedNotification(NotificationKey.forBatch(batch.subscriptionId(), batch.batchId(),
+                termStartDate), due, due));
     }
 
     public Instant windowAlertAt(Instant windowEnd) {
@@ -99,7 +105,8 @@ public record ReminderPolicy(LocalTime sendTime, int upcomingLeadDays, int upcom
         List<PlannedNotification> all = new java.util.ArrayList<>(termReminders(term));
         trialEnding(term).ifPresent(all::add);
         for (BatchFacts batch : batches) {
-            windowClosing(batch, term.status(), term.trial()).ifPresent(all::add);
+            // a row is written when its batch first appears, in the term the batch was bought in (issue 15 item 16)
+            windowClosing(batch, term.status(), term.trial(), term.startDate()).ifPresent(all::add);
         }
         return all;
     }

@@ -24,6 +24,8 @@ public class WebhookSender {
 
     @Inject
     NotificationSettings settings;
+    @Inject
+    dev.nce.notification.service.WebhookTargets targets;
 
     private HttpClient client;
 
@@ -36,6 +38,12 @@ public class WebhookSender {
     public CompletionStage<Void> send(ClaimedDelivery d) {
         long timestamp = Instant.now().getEpochSecond();
         HttpRequest request;
+        try {
+            // issue 15 item 3: checked again at each delivery, the host's addresses may have changed since registration
+            targets.require(URI.create(d.recipient()));
+        } catch (RuntimeException refused) {
+            return CompletableFuture.failedFuture(new IllegalStateException("target refused: " + refused.getMessage()));
+        }
         try {
             request = HttpRequest.newBuilder(URI.create(d.recipient()))
                     .timeout(settings.webhookTimeout())

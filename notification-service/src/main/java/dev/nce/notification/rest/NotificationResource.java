@@ -70,7 +70,8 @@ public class NotificationResource {
         List<NotificationDetail.Delivery> deliveries = DeliveryEntity.<DeliveryEntity>list(
                         "notificationId = ?1 order by channel, endpointId nulls first", n.notificationId).stream()
                 .map(d -> new NotificationDetail.Delivery(d.channel, d.endpointId, d.messageId, d.status, d.attempts,
-                        d.deliveredAt, d.nextAttemptAt, d.lastError)).toList();
+                        d.deliveredAt, d.nextAttemptAt,
+                        dev.nce.notification.domain.DeliveryErrorView.shown(d.lastError, caller.isPartnerAdmin()))).toList();
         return new NotificationDetail(n.notificationId, n.kind, n.customerId, n.subscriptionId, n.termStartDate,
                 n.batchId, n.invoiceId, n.dueAt, n.processedAt, n.status, n.cancelReason, n.subject, n.body, deliveries);
     }

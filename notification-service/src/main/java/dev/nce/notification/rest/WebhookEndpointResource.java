@@ -57,6 +57,7 @@ public class WebhookEndpointResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull CreateWebhookEndpoint request) {
+        dev.nce.kit.validation.FieldLimits.require("customerId", request.customerId(), dev.nce.kit.validation.FieldLimits.ID);
         String customerId = request.customerId() == null || request.customerId().isBlank() ? null : request.customerId();
         if (customerId == null) {
             caller.requirePartnerAdmin(); // a partner-wide endpoint sees every customer (403)

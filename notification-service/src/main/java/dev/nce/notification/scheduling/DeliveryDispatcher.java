@@ -47,7 +47,12 @@ public class DeliveryDispatcher {
     @ConfigProperty(name = "nce.webhook.max-in-flight-per-endpoint", defaultValue = "4")
     int maxPerEndpoint;
 
+    /** Webhook deliveries' own budget (issue 15 item 3); e-mail keeps nce.delivery.max-in-flight. */
+    @ConfigProperty(name = "nce.webhook.max-in-flight", defaultValue = "32")
+    int maxWebhooksInFlight;
+
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger webhooksInFlight = new AtomicInteger();
     private final Map<UUID, Integer> endpointInFlight = new ConcurrentHashMap<>();
     private final ExecutorService outcomes = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "delivery-outcomes");
@@ -62,16 +67,19 @@ public class DeliveryDispatcher {
             return;
         }
         try {
-            List<ClaimedDelivery> claimed = deliveries.claimReady(settings.maxInFlight() - inFlight.get(), Instant.now(),
-                    Map.copyOf(endpointInFlight), maxPerEndpoint);
-            claimed.forEach(this::start);
+            Instant now = Instant.now();
+            deliveries.claimReady(Channel.EMAIL, settings.maxInFlight() - inFlight.get(), now, Map.of(), maxPerEndpoint)
+                    .forEach(this::start);
+            deliveries.claimReady(Channel.WEBHOOK, maxWebhooksInFlight - webhooksInFlight.get(), now,
+                    Map.copyOf(endpointInFlight), maxPerEndpoint).forEach(this::start);
         } catch (RuntimeException e) {
             LOG.warn("delivery tick failed; retrying on the next tick", e);
         }
     }
 
     private void start(ClaimedDelivery d) {
-        inFlight.incrementAndGet();
+        AtomicInteger budget = d.channel() == Channel.EMAIL ? inFlight : webhooksInFlight;
+        budget.incrementAndGet();
         if (d.endpointId() != null) {
             endpointInFlight.merge(d.endpointId(), 1, Integer::sum);
         }
@@ -87,7 +95,7 @@ public class DeliveryDispatcher {
             } catch (RuntimeException e) {
                 LOG.warnf(e, "could not record the outcome of delivery %d; its lease expires and it is retried", d.deliveryId());
             } finally {
-                inFlight.decrementAndGet();
+                budget.decrementAndGet();
                 if (d.endpointId() != null) {
                     endpointInFlight.computeIfPresent(d.endpointId(), (id, n) -> n <= 1 ? null : n - 1);
                 }

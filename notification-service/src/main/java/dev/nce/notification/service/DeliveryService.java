@@ -29,6 +29,9 @@ import java.util.UUID;
 public class DeliveryService {
 
     @Inject
+    WebhookSecrets webhookSecrets;
+
+    @Inject
     EntityManager em;
     @Inject
     NotificationSettings settings;
@@ -47,17 +50,30 @@ public class DeliveryService {
     @Transactional
     public List<ClaimedDelivery> claimReady(int max, Instant wallNow, Map<UUID, Integer> endpointInFlight,
                                             int maxPerEndpoint) {
+        return claimReady(null, max, wallNow, endpointInFlight, maxPerEndpoint);
+    }
+
+    /**
+     * As above for one channel only ({@code null}: both), so e-mail and webhooks each have their own in-flight budget
+     * and slow webhook receivers cannot starve e-mail (issue 15 item 3).
+     */
+    @Transactional
+    public List<ClaimedDelivery> claimReady(Channel channel, int max, Instant wallNow, Map<UUID, Integer> endpointInFlight,
+                                            int maxPerEndpoint) {
         if (max <= 0) {
             return List.of();
         }
         List<UUID> saturated = endpointInFlight.entrySet().stream().filter(e -> e.getValue() >= maxPerEndpoint)
                 .map(Map.Entry::getKey).toList();
         Query query = em.createNativeQuery("SELECT delivery_id, endpoint_id FROM delivery WHERE status = 'SCHEDULED' "
-                + "AND next_attempt_at <= :now" + (saturated.isEmpty() ? "" : " AND (endpoint_id IS NULL OR endpoint_id NOT IN (:saturated))")
+                + "AND next_attempt_at <= :now" + (channel == null ? "" : " AND channel = :channel") + (saturated.isEmpty() ? "" : " AND (endpoint_id IS NULL OR endpoint_id NOT IN (:saturated))")
                 + " ORDER BY next_attempt_at, delivery_id LIMIT :limit FOR UPDATE SKIP LOCKED")
                 .setParameter("now", wallNow).setParameter("limit", max * 4);
         if (!saturated.isEmpty()) {
             query.setParameter("saturated", saturated);
+        }
+        if (channel != null) {
+            query.setParameter("channel", channel.name());
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
@@ -88,7 +104,7 @@ public class DeliveryService {
                     d.status = DeliveryStatus.CANCELLED;
                     continue;
                 }
-                secret = endpoint.secret;
+                secret = webhookSecrets.reveal(endpoint.secret);
             }
             d.attempts += 1;
             if (d.firstAttemptAt == null) {

@@ -30,7 +30,9 @@ public class NotificationQuery {
 
     private static final String ROWS = "WITH rows AS ("
             + " SELECT n.notification_id, n.kind, n.subscription_id, n.term_start_date, n.batch_id, n.due_at,"
-            + "   n.processed_at AS sent_at, d.channel, d.status, n.invoice_id, d.endpoint_id"
+            // issue 15 item 16: status and sentAt change together, a delivery still SCHEDULED (retrying) has no sentAt
+            + "   CASE WHEN d.status IN ('SENT', 'FAILED') THEN n.processed_at END AS sent_at, d.channel, d.status,"
+            + "   n.invoice_id, d.endpoint_id"
             + " FROM notification n JOIN delivery d ON d.notification_id = n.notification_id"
             + " WHERE n.customer_id = :customer AND n.status = 'PROCESSED'"
             + " UNION ALL"

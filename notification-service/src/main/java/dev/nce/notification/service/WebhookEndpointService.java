@@ -23,6 +23,15 @@ import java.util.UUID;
 public class WebhookEndpointService {
 
     public static final int MAX_SECRET_LENGTH = 1024;
+    /** Issue 15 item 3: a guessable short secret makes the signature worthless. */
+    public static final int MIN_SECRET_LENGTH = 16;
+    /** Issue 15 item 3: endpoints per customer (and partner-wide), so one tenant cannot fan out deliveries. */
+    public static final int MAX_ENDPOINTS = 10;
+
+    @Inject
+    WebhookTargets targets;
+    @Inject
+    WebhookSecrets secrets;
 
     @Inject
     WebhookEndpoints endpoints;
@@ -36,9 +45,14 @@ public class WebhookEndpointService {
     @Transactional
     public WebhookEndpointEntity create(String url, String secret, List<NotificationKind> kinds, String customerId,
                                         boolean callerSeesCustomer, String createdBy) {
-        String validUrl = EndpointUrl.validate(url).toString();
+        java.net.URI uri = EndpointUrl.validate(url);
+        targets.require(uri);
+        String validUrl = uri.toString();
         if (secret == null || secret.isBlank()) {
             throw RuleViolation.invalidField("secret", "secret is required");
+        }
+        if (secret.length() < MIN_SECRET_LENGTH) {
+            throw RuleViolation.invalidField("secret", "secret must have at least " + MIN_SECRET_LENGTH + " characters");
         }
         if (secret.length() > MAX_SECRET_LENGTH) {
             throw RuleViolation.invalidField("secret", "secret is longer than " + MAX_SECRET_LENGTH + " characters");
@@ -57,11 +71,17 @@ public class WebhookEndpointService {
         if (customerId != null && (!callerSeesCustomer || CustomerEntity.byId(customerId) == null)) {
             throw RuleViolation.notFound("customer " + customerId);
         }
+        long active = customerId == null ? WebhookEndpointEntity.count("deletedAt is null and customerId is null")
+                : WebhookEndpointEntity.count("deletedAt is null and customerId = ?1", customerId);
+        if (active >= MAX_ENDPOINTS) {
+            throw RuleViolation.invalidState(null, "at most " + MAX_ENDPOINTS + " webhook endpoints per customer; "
+                    + "remove one first");
+        }
         WebhookEndpointEntity e = new WebhookEndpointEntity();
         e.endpointId = UUID.randomUUID();
         e.customerId = customerId;
         e.url = validUrl;
-        e.secret = secret;
+        e.secret = secrets.seal(secret);
         e.kinds = WebhookEndpoints.kindsColumn(selected);
         e.createdAt = clock.now();
         e.createdBy = createdBy;

@@ -17,6 +17,7 @@ import java.time.Instant;
 @Path("/admin/clock")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("partner-admin")
+@dev.nce.kit.idempotency.Idempotent // issue 15 item 15: a retried advance with its Idempotency-Key replays, not 409
 public class ClockResource {
 
     public record ClockView(ClockMode mode, Instant now) {}

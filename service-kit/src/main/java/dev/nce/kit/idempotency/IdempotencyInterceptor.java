@@ -94,11 +94,31 @@ public class IdempotencyInterceptor {
         }
         if (status < 500) {
             String body = entity == null ? null : entity instanceof String s ? s : mapper.writeValueAsString(entity);
-            store.complete(scope, status, MediaType.APPLICATION_JSON, body);
+            completeCommitted(scope, status, body);
         } else {
             store.release(scope);
         }
         return result;
+    }
+
+    /**
+     * Issue 15 item 8: the business change has committed, so its answer goes to the client even if storing it fails
+     * (it used to become a 500 for a purchase that was made). Storing is retried; if it still fails the claim stays
+     * "in progress" and a retry waits, then gets 409, until the claim timeout; it is never a second execution within it.
+     */
+    private void completeCommitted(String scope, int status, String body) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                store.complete(scope, status, MediaType.APPLICATION_JSON, body);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt >= 3) {
+                    org.jboss.logging.Logger.getLogger(IdempotencyInterceptor.class).errorf(e,
+                            "could not store the answer of a committed request (Idempotency-Key scope %s)", scope);
+                    return;
+                }
+            }
+        }
     }
 
     private static void validate(String key) {

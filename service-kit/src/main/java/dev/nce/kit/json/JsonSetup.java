@@ -28,10 +28,15 @@ public class JsonSetup implements ObjectMapperCustomizer {
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
         mapper.disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        // issue 15 item 6: {"quantity": 10.4} is not 10, duplicate keys and trailing garbage are malformed JSON
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
         SimpleModule module = new SimpleModule("nce-money");
         module.addDeserializer(BigDecimal.class, new StringOnlyDecimal());
         mapper.registerModule(module);
+        mapper.registerModule(RequestLimits.module());
     }
 
     /** Money and rates must be JSON strings ("5.17"): a JSON number is refused so no binary float sneaks in. */

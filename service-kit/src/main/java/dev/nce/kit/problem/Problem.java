@@ -31,6 +31,8 @@ public record Problem(String type, String title, int status, String detail, Stri
             case 405 -> "Method Not Allowed";
             case 406 -> "Not Acceptable";
             case 409 -> "Conflict";
+            case 412 -> "Precondition Failed";
+            case 414 -> "URI Too Long";
             case 415 -> "Unsupported Media Type";
             case 422 -> "Unprocessable Content";
             case 503 -> "Service Unavailable";

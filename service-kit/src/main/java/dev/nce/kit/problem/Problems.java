@@ -67,7 +67,10 @@ public final class Problems {
         }
         if (cause instanceof JsonMappingException e) {
             String path = path(e);
-            return invalid(path.isEmpty() ? "body" : path, path.isEmpty() ? "request body does not match" : "invalid value for " + path);
+            String limit = e.getOriginalMessage() != null && (e.getOriginalMessage().startsWith("a string ")
+                    || e.getOriginalMessage().startsWith("a list ")) ? ": " + e.getOriginalMessage() : "";
+            return invalid(path.isEmpty() ? "body" : path, path.isEmpty() ? "request body does not match"
+                    : "invalid value for " + path + limit);
         }
         if (cause instanceof JsonProcessingException) {
             return invalid("body", "malformed JSON");
@@ -109,6 +112,11 @@ public final class Problems {
             String code = status == 400 ? ErrorCode.VALIDATION_FAILED : status == 404 ? ErrorCode.NOT_FOUND : "http-" + status;
             Map<String, Object> ext = status == 400 ? Map.of("field", "body") : Map.of();
             return Problem.of(status, code, e.getMessage(), null, ext);
+        }
+        if (DatabaseOutage.isOutage(t)) {
+            LOG.warnf("database unavailable: %s", String.valueOf(t));
+            return Problem.of(503, ErrorCode.SERVICE_UNAVAILABLE, "the service's database is unavailable; retry later",
+                    null, Map.of());
         }
         LOG.error("unexpected error", t);
         return Problem.of(500, ErrorCode.INTERNAL_ERROR, "internal error", null, Map.of());

@@ -1,6 +1,6 @@
 package dev.nce.subscription.client;
 
-/** catalog-service answered with a 4xx that is a real answer (404 unknown offer, 422 plan not sold): never retried. */
+/** catalog-service answered with a 4xx that is a real answer (400/414 malformed, 404 unknown offer, 422 plan not sold): never retried. */
 public class CatalogRefusal extends RuntimeException {
 
     private final int status;

@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
-/** Turns catalog error answers into {@link CatalogRefusal} (404, 422: final) or {@link CatalogFailure} (retryable). */
+/**
+ * Turns catalog error answers into {@link CatalogRefusal} (final, the client's: every 4xx but the ones about this
+ * service's own token or load) or {@link CatalogFailure} (retryable, counted by the circuit breaker). Issue 15 item 2:
+ * a 400 or 414 for a malformed id used to count as an outage and opened the breaker for every customer.
+ */
 public class CatalogResponseMapper implements ResponseExceptionMapper<RuntimeException> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,10 +34,15 @@ public class CatalogResponseMapper implements ResponseExceptionMapper<RuntimeExc
         } catch (Exception e) {
             // not problem+json: keep the status only
         }
-        if (status == 404 || status == 422) {
+        if (isClientError(status)) {
             return new CatalogRefusal(status, code, detail);
         }
         return new CatalogFailure("catalog-service answered " + status + (code == null ? "" : " " + code));
+    }
+
+    /** 401/403 (our token), 408 and 429 (load) are the catalog's or ours to retry; any other 4xx is the request's. */
+    static boolean isClientError(int status) {
+        return status >= 400 && status < 500 && status != 401 && status != 403 && status != 408 && status != 429;
     }
 
     @Override

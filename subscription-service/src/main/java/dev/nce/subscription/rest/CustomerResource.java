@@ -7,6 +7,7 @@ import dev.nce.contracts.Money;
 import dev.nce.contracts.RuleViolation;
 import dev.nce.kit.auth.Caller;
 import dev.nce.kit.idempotency.Idempotent;
+import dev.nce.kit.validation.FieldLimits;
 import dev.nce.subscription.persistence.SubscriptionRepository;
 import dev.nce.subscription.service.CustomerService;
 import dev.nce.subscription.service.CustomerView;
@@ -121,7 +122,11 @@ public class CustomerResource {
                 throw RuleViolation.invalidField(name, "unknown field '" + name + "'");
             }
         }
-        String name = text(body, "name");
+        if (body.has("externalSeats") && !caller.isPartnerAdmin()) {
+            // issue 15 item 7: D9 counts externalSeats, so a customer raising its own would lift its own seat cap
+            throw new io.quarkus.security.ForbiddenException("only partner roles may set externalSeats");
+        }
+        String name = FieldLimits.require("name", text(body, "name"), FieldLimits.NAME);
         if (name != null && name.isBlank()) {
             throw RuleViolation.invalidField("name", "name must not be blank");
         }
@@ -129,7 +134,7 @@ public class CustomerResource {
         if (body.has("contactEmail") && body.get("contactEmail").isNull()) {
             throw RuleViolation.invalidField("contactEmail", "contactEmail cannot be removed");
         }
-        String currency = text(body, "billingCurrency");
+        String currency = FieldLimits.require("billingCurrency", text(body, "billingCurrency"), FieldLimits.ID);
         boolean seatsGiven = body.has("externalSeats");
         Map<String, Integer> seats = seatsGiven ? seats((ObjectNode) (body.get("externalSeats").isObject()
                 ? body.get("externalSeats") : null), body.get("externalSeats")) : null;
@@ -216,6 +221,7 @@ public class CustomerResource {
     }
 
     private static String validEmail(String email) {
+        FieldLimits.require("contactEmail", email, FieldLimits.EMAIL);
         String trimmed = email == null ? "" : email.trim();
         if (!EMAIL.matcher(trimmed).matches()) {
             throw RuleViolation.invalidField("contactEmail", "not an e-mail address: " + email);
@@ -241,10 +247,14 @@ public class CustomerResource {
         if (object == null) {
             throw RuleViolation.invalidField("externalSeats", "externalSeats must be an object {capGroup: seats}");
         }
+        if (object.size() > FieldLimits.LIST) {
+            throw RuleViolation.invalidField("externalSeats", "externalSeats has more than " + FieldLimits.LIST + " entries");
+        }
         Map<String, Integer> seats = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> e = fields.next();
+            FieldLimits.require("externalSeats", e.getKey(), FieldLimits.ID);
             if (!e.getValue().isInt() || e.getValue().asInt() < 0) {
                 throw RuleViolation.invalidField("externalSeats." + e.getKey(), "seats must be a whole number >= 0");
             }

@@ -16,7 +16,9 @@ import java.time.LocalDate;
  * Body of POST /v1/customers/{customerId}/migrations (API.md, R-M2). Unknown fields, unknown enum values and a
  * legacyEndDate that is not a date are 400 validation-failed naming the field (kit JSON rules).
  */
-public record MigrationRequest(@NotBlank @Size(max = 100) String legacySubscriptionId, @NotBlank String offerId,
+public record MigrationRequest(@NotBlank @Size(max = 100) String legacySubscriptionId, @NotBlank @jakarta.validation.constraints.Pattern(
+                                       regexp = dev.nce.contracts.OfferIdFormat.REGEX,
+                                       message = dev.nce.contracts.OfferIdFormat.MESSAGE) String offerId,
                                @NotNull @Min(1) Integer quantity, @NotNull LocalDate legacyEndDate,
                                @NotNull LegacyBilling legacyBilling, @NotNull Boolean purchaseFullTerm,
                                Term term, BillingFrequency billing, @Valid Requests.Coterm coterm) {

@@ -57,7 +57,10 @@ public class ClockEngine implements ClockAdvancer {
     @ConfigProperty(name = "nce.due-work.chunk-size", defaultValue = "500")
     int chunkSize;
 
-    /** One advance or catch-up at a time in this JVM (SIMULATED mode runs one replica). */
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+        /** One advance or catch-up at a time in this JVM (SIMULATED mode runs one replica). */
     private final ReentrantLock running = new ReentrantLock();
 
     @Override
@@ -132,7 +135,7 @@ public class ClockEngine implements ClockAdvancer {
     private void stepLock(Instant d) {
         if (clock.isSimulated()) {
             clockLock.exclusive();
-            clock.moveTo(d);
+            dev.nce.kit.clock.TransactionalClockMove.moveTo(clock, transactions, d);
             clockStore.save(clock.now());
         } else {
             clockLock.shared();
@@ -144,7 +147,7 @@ public class ClockEngine implements ClockAdvancer {
         QuarkusTransaction.requiringNew().run(() -> {
             clockLock.exclusive();
             if (clock.isSimulated()) {
-                clock.moveTo(upTo);
+                dev.nce.kit.clock.TransactionalClockMove.moveTo(clock, transactions, upTo);
                 clockStore.save(upTo);
             }
             watermarks.publish(upTo);

@@ -46,9 +46,16 @@ public class CotermStep implements PurchaseStep {
             return;
         }
         String targetId = command.cotermSubscriptionId();
+        RuleViolation unknown = new RuleViolation(dev.nce.contracts.ErrorCode.NOT_FOUND, null,
+                "coterm subscription " + targetId + " not found", java.util.Map.of("field", "coterm.subscriptionId"));
         SubscriptionEntity target = (Ids.isWellFormed(targetId) ? repo.subscription(targetId) : java.util.Optional.<SubscriptionEntity>empty())
-                .orElseThrow(() -> new RuleViolation(dev.nce.contracts.ErrorCode.NOT_FOUND, null,
-                        "coterm subscription " + targetId + " not found", java.util.Map.of("field", "coterm.subscriptionId")));
+                .orElseThrow(() -> unknown);
+        try {
+            // issue 15 item 4: a target the caller cannot see answers exactly as an unknown one
+            context.actor.requireAccessTo(target.customerId);
+        } catch (RuleViolation notVisible) {
+            throw unknown;
+        }
         Coterminosity.Target facts = new Coterminosity.Target(target.customerId, target.term, target.endDate,
                 target.status == SubscriptionStatus.ACTIVE, target.inExtendedServiceTerm, target.trial);
         context.customEndDate = Coterminosity.subscriptionAligned(start, command.term(), command.customerId(), facts);

@@ -98,6 +98,11 @@ public class Pricing {
     }
 
     static RuleViolation toViolation(CatalogRefusal refusal, String offerId) {
+        if (refusal.status() != 404 && refusal.status() != 422) {
+            return RuleViolation.invalidField("offerId", "catalog-service refused the request for offer id "
+                    + (offerId != null && offerId.length() > 64 ? offerId.substring(0, 64) + "..." : offerId)
+                    + " (" + refusal.status() + ")");
+        }
         if (refusal.status() == 404) {
             return new RuleViolation(ErrorCode.NOT_FOUND, null, "offer " + offerId + " not found",
                     java.util.Map.of("field", "offerId"));

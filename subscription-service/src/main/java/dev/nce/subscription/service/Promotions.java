@@ -35,7 +35,7 @@ public class Promotions {
             PromotionAnswer answer = gateway.promotion(promotionId);
             return Optional.ofNullable(answer).map(PromotionAnswer::toData);
         } catch (CatalogRefusal refusal) {
-            if (refusal.status() == 404) {
+            if (refusal.status() == 404 || refusal.status() == 400 || refusal.status() == 414) {
                 return Optional.empty();
             }
             throw unavailable(refusal);

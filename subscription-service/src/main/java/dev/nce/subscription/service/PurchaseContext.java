@@ -15,6 +15,8 @@ public final class PurchaseContext {
     public final String billingCurrency;
     public final PriceAnswer quote;
     public final Instant quotedAt;
+    /** Who buys: a coterm target the caller may not see is 404 like an unknown id (issue 15 item 4). */
+    public Actor actor = Actor.SYSTEM;
     /** The locked unit price (R-A6); a promotion step may lower it and set listUnitPrice. */
     public BigDecimal unitPrice;
     public BigDecimal listUnitPrice;

@@ -75,6 +75,7 @@ public class PurchaseService {
             }
             PurchaseContext context = new PurchaseContext(command, customer.billingCurrency, quote, quotedAt);
             context.migration = migration;
+            context.actor = actor;
             for (PurchaseStep step : ordered) {
                 step.afterQuote(context);
             }

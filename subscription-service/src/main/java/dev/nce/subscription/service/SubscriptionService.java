@@ -458,6 +458,7 @@ public class SubscriptionService {
         SubscriptionEntity peek = load(id, actor);
         repo.lockCustomer(peek.customerId);
         em.refresh(peek);
+        Preconditions.check(peek.id, peek.version);
         return peek;
     }
 }

@@ -100,7 +100,7 @@ public class UpgradeService {
         SubscriptionEntity before = uow.read(now -> subscriptions.load(id, actor));
         requireQuantity(command, before);
         SubscriptionEntity destination = command.targetSubscriptionId() == null ? null
-                : uow.read(now -> loadDestination(command.targetSubscriptionId()));
+                : uow.read(now -> loadDestination(command.targetSubscriptionId(), before.customerId, actor));
         StateTable.require(SubscriptionAction.UPGRADE, before.stateCategory());
         Plan sourcePlan = Plan.of(before.term, before.billing);
         Plan targetPlan = destination == null ? sourcePlan : Plan.of(destination.term, destination.billing);
@@ -130,19 +130,34 @@ public class UpgradeService {
         }
     }
 
-    private SubscriptionEntity loadDestination(String targetId) {
+    /**
+     * The destination, or 404 exactly as for an unknown id when it is unknown, not visible to the caller, or another
+     * customer's than the source's (issue 15 item 4: ownership before any quote or seat-cap check, so neither a 409
+     * detail nor 422-versus-404 tells anything about another customer's subscription).
+     */
+    private SubscriptionEntity loadDestination(String targetId, String sourceCustomerId, Actor actor) {
+        RuleViolation unknown = new RuleViolation(ErrorCode.NOT_FOUND, null, "subscription " + targetId + " not found",
+                Map.of("field", "targetSubscriptionId"));
         if (!Ids.isWellFormed(targetId)) {
-            throw new RuleViolation(ErrorCode.NOT_FOUND, null, "subscription " + targetId + " not found",
-                    Map.of("field", "targetSubscriptionId"));
+            throw unknown;
         }
-        return repo.subscription(targetId).orElseThrow(() -> new RuleViolation(ErrorCode.NOT_FOUND, null,
-                "subscription " + targetId + " not found", Map.of("field", "targetSubscriptionId")));
+        SubscriptionEntity d = repo.subscription(targetId).orElseThrow(() -> unknown);
+        if (!d.customerId.equals(sourceCustomerId)) {
+            throw unknown;
+        }
+        try {
+            actor.requireAccessTo(d.customerId);
+        } catch (RuleViolation notVisible) {
+            throw unknown;
+        }
+        return d;
     }
 
     private Result apply(String id, UpgradeCommand command, PriceAnswer sourceQuote, PriceAnswer targetQuote,
                          Plan targetPlan, Instant now, Actor actor) {
         SubscriptionEntity s = subscriptions.lockAndLoad(id, actor);
-        SubscriptionEntity d = command.targetSubscriptionId() == null ? null : loadDestination(command.targetSubscriptionId());
+        SubscriptionEntity d = command.targetSubscriptionId() == null ? null
+                : loadDestination(command.targetSubscriptionId(), s.customerId, actor);
         if (d != null) {
             em.refresh(d);
         }
