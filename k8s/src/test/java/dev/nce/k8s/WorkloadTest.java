@@ -206,6 +206,25 @@ class WorkloadTest {
 
     @ParameterizedTest
     @EnumSource(Chart.Variant.class)
+    void everyServiceLogsInToItsDatabaseWithItsOwnSecret(Chart.Variant variant) {
+        Manifest manifest = Chart.rendered(variant);
+        Map<String, Set<String>> secretsByService = new java.util.TreeMap<>();
+        for (Deployment d : manifest.typed(Deployment.class)) {
+            for (EnvVar e : container(d).getEnv()) {
+                if (e.getName().startsWith("QUARKUS_DATASOURCE_")) {
+                    secretsByService.computeIfAbsent(imageOf(d.getMetadata().getName()), k -> new java.util.TreeSet<>())
+                            .add(e.getValueFrom().getSecretKeyRef().getName());
+                }
+            }
+        }
+        assertEquals(new java.util.TreeSet<>(Repo.SERVICES), secretsByService.keySet());
+        secretsByService.forEach((service, secrets) -> assertEquals(1, secrets.size(), service + ": " + secrets));
+        assertEquals(4, secretsByService.values().stream().flatMap(Set::stream).distinct().count(),
+                "no two services share a database login: " + secretsByService);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Chart.Variant.class)
     void configMapsCarryTheConfigurationEveryServiceReads(Chart.Variant variant) {
         Manifest manifest = Chart.rendered(variant);
         Map<String, Object> values = Chart.values(variant);
