@@ -1,7 +1,38 @@
 {{/*
-Shared named templates. Objects are named after the services (catalog-service, billing-worker, catalog-db, ...),
-so one release of this chart per namespace.
+Shared named templates. Every object is named <prefix>-<component> (nce-catalog-service, nce-billing-worker,
+nce-catalog-db, ...), the prefix being fullnameOverride or else the release name: releases do not collide.
 */}}
+
+{{/* The prefix of every object name. Argument: root. */}}
+{{- define "nce.fullname" -}}
+{{- .Values.fullnameOverride | default .Release.Name | trunc 30 | trimSuffix "-" -}}
+{{- end }}
+
+{{/* An object's name: <prefix>-<component>. Argument: list root component. */}}
+{{- define "nce.n" -}}
+{{- printf "%s-%s" (include "nce.fullname" (index . 0)) (index . 1) | trunc 63 | trimSuffix "-" -}}
+{{- end }}
+
+{{/* The Strimzi Kafka cluster: kafka.strimzi.clusterName or <prefix>-kafka. Argument: root. */}}
+{{- define "nce.kafkaCluster" -}}
+{{- .Values.kafka.strimzi.clusterName | default (include "nce.n" (list . "kafka")) -}}
+{{- end }}
+
+{{/* The CloudNativePG cluster of a database: <prefix>-<database>-db. Argument: dict root, svc. */}}
+{{- define "nce.dbCluster" -}}
+{{- include "nce.n" (list .root (printf "%s-db" .svc.database.name)) -}}
+{{- end }}
+
+{{/* The Secret with a service's database login. Argument: dict root, svc. */}}
+{{- define "nce.dbSecret" -}}
+{{- if .svc.database.existingSecret -}}
+{{- .svc.database.existingSecret -}}
+{{- else if and .root.Values.postgresql.cnpg.enabled (not .svc.database.host) -}}
+{{- printf "%s-app" (include "nce.dbCluster" .) -}}
+{{- else -}}
+{{- fail (printf "database.existingSecret of the service using database %s is required for an external database" .svc.database.name) -}}
+{{- end -}}
+{{- end }}
 
 {{- define "nce.chart" -}}
 {{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" -}}
@@ -38,7 +69,7 @@ Returns YAML; use with fromYaml.
 
 {{/* The platform pods' ServiceAccount. Argument: root. */}}
 {{- define "nce.serviceAccountName" -}}
-{{- .Values.serviceAccount.name | default "nce-platform" -}}
+{{- .Values.serviceAccount.name | default (include "nce.n" (list . "platform")) -}}
 {{- end }}
 
 {{/* Image reference of a service. Argument: dict root, name. */}}
@@ -53,7 +84,7 @@ Returns YAML; use with fromYaml.
 {{- if $k.bootstrapServers -}}
 {{- $k.bootstrapServers -}}
 {{- else if $k.strimzi.createCluster -}}
-{{- printf "%s-kafka-bootstrap:%d" $k.strimzi.clusterName (include "nce.strimziListenerPort" . | int) -}}
+{{- printf "%s-kafka-bootstrap:%d" (include "nce.kafkaCluster" .) (include "nce.strimziListenerPort" . | int) -}}
 {{- else -}}
 {{- fail "kafka.bootstrapServers is required when kafka.strimzi.createCluster=false" -}}
 {{- end -}}
@@ -85,7 +116,7 @@ consumer groups): SASL, kafka.strimzi.users.create and no shared kafka.sasl.exis
 
 {{/* The Kafka user (KafkaUser name, its Secret's name) of a service. Argument: dict root, service. */}}
 {{- define "nce.kafkaUserName" -}}
-{{- .service -}}
+{{- include "nce.n" (list .root .service) -}}
 {{- end }}
 
 {{/* Checks the Kafka security values. Argument: root. */}}
@@ -103,8 +134,8 @@ consumer groups): SASL, kafka.strimzi.users.create and no shared kafka.sasl.exis
 {{- if and (or $k.strimzi.createCluster (include "nce.kafkaUsers" .)) (include "nce.kafkaSasl" .) (ne $k.sasl.mechanism "SCRAM-SHA-512") -}}
 {{- fail "the Strimzi cluster and KafkaUsers rendered by this chart authenticate with SCRAM-SHA-512 only: set kafka.sasl.mechanism" -}}
 {{- end -}}
-{{- if and (include "nce.kafkaTls" .) (not $k.tls.caSecret.name) -}}
-{{- fail "kafka.tls.caSecret.name is required with SSL / SASL_SSL" -}}
+{{- if and (include "nce.kafkaTls" .) (not $k.tls.caSecret.name) (not $k.strimzi.createCluster) -}}
+{{- fail "kafka.tls.caSecret.name is required with SSL / SASL_SSL and an external Kafka" -}}
 {{- end -}}
 {{- end }}
 
@@ -134,7 +165,7 @@ consumer groups): SASL, kafka.strimzi.users.create and no shared kafka.sasl.exis
 {{- if .svc.database.host -}}
 {{- .svc.database.host -}}
 {{- else if .root.Values.postgresql.cnpg.enabled -}}
-{{- printf "%s-db-rw" .svc.database.name -}}
+{{- printf "%s-rw" (include "nce.dbCluster" .) -}}
 {{- else -}}
 {{- fail (printf "database.host of the service using database %s is required when postgresql.cnpg.enabled=false" .svc.database.name) -}}
 {{- end -}}
@@ -169,7 +200,7 @@ Also hashed into the pod annotations so that a change rolls the pods.
 {{- end -}}
 {{- if eq .name "subscription-service" -}}
 {{- $catalog := include "nce.serviceValues" (list $root "catalog-service") | fromYaml -}}
-{{- $_ := set $data "QUARKUS_REST_CLIENT_CATALOG_URL" (printf "http://catalog-service:%d" ($catalog.port | int)) -}}
+{{- $_ := set $data "QUARKUS_REST_CLIENT_CATALOG_URL" (printf "http://%s:%d" (include "nce.n" (list $root "catalog-service")) ($catalog.port | int)) -}}
 {{- end -}}
 {{- with $svc.mailer -}}
 {{- /* the webhook URL check of notification-service and its egress NetworkPolicy read the same values */ -}}
@@ -194,12 +225,12 @@ Environment from Secrets (secretKeyRef only). Argument: dict root, service, svc.
 - name: QUARKUS_DATASOURCE_USERNAME
   valueFrom:
     secretKeyRef:
-      name: {{ .svc.database.existingSecret }}
+      name: {{ include "nce.dbSecret" . }}
       key: {{ .svc.database.usernameKey }}
 - name: QUARKUS_DATASOURCE_PASSWORD
   valueFrom:
     secretKeyRef:
-      name: {{ .svc.database.existingSecret }}
+      name: {{ include "nce.dbSecret" . }}
       key: {{ .svc.database.passwordKey }}
 {{- if include "nce.kafkaUsers" .root }}
 {{- $user := include "nce.kafkaUserName" (dict "root" .root "service" .service) }}
@@ -254,13 +285,14 @@ Environment from Secrets (secretKeyRef only). Argument: dict root, service, svc.
 
 {{/*
 A Deployment of one of the platform's images. Argument: dict
-  root, name (Deployment name), image (service artifactId), svc (effective values), component (api | worker),
+  root, name (Deployment name), container (its container's name), image (service artifactId), svc (effective
+  values), component (api | worker),
   configMap (name), configChecksum, extraEnv (list of {name,value}), and replicas unless an autoscaler owns them.
 */}}
 {{- define "nce.deployment" -}}
 {{- $root := .root -}}
 {{- $svc := .svc -}}
-{{- $labelArgs := dict "root" $root "name" .name "component" .component -}}
+{{- $labelArgs := dict "root" $root "name" .container "component" .component -}}
 {{- $probes := $svc.probes -}}
 apiVersion: apps/v1
 kind: Deployment
@@ -325,7 +357,7 @@ spec:
         {{- toYaml . | nindent 8 }}
       {{- end }}
       containers:
-        - name: {{ .name }}
+        - name: {{ .container }}
           image: {{ include "nce.image" (dict "root" $root "name" .image) }}
           imagePullPolicy: {{ $root.Values.image.pullPolicy }}
           ports:
@@ -395,12 +427,17 @@ spec:
         {{- if include "nce.kafkaTls" $root }}
         - name: kafka-ca
           secret:
-            secretName: {{ $root.Values.kafka.tls.caSecret.name }}
+            secretName: {{ include "nce.kafkaCaSecret" $root }}
             defaultMode: 288  # 0440
             items:
               - key: {{ $root.Values.kafka.tls.caSecret.key }}
                 path: {{ $root.Values.kafka.tls.caSecret.key }}
         {{- end }}
+{{- end }}
+
+{{/* The Secret of the Kafka cluster CA: kafka.tls.caSecret.name or Strimzi's <cluster>-cluster-ca-cert. Argument: root. */}}
+{{- define "nce.kafkaCaSecret" -}}
+{{- .Values.kafka.tls.caSecret.name | default (printf "%s-cluster-ca-cert" (include "nce.kafkaCluster" .)) -}}
 {{- end }}
 
 {{/* KEDA's name for a SASL mechanism. Argument: mechanism. */}}

@@ -42,7 +42,7 @@ class BillingWorkerTest {
     }
 
     private static Map<String, Object> trigger(Manifest manifest) {
-        List<Map<String, Object>> triggers = manifest.one("ScaledObject", "billing-worker").at("spec", "triggers");
+        List<Map<String, Object>> triggers = manifest.one("ScaledObject", Chart.n("billing-worker")).at("spec", "triggers");
         assertEquals(1, triggers.size());
         return triggers.get(0);
     }
@@ -66,12 +66,12 @@ class BillingWorkerTest {
     void theScaledObjectComesFromTheOnePlaceInValues(Chart.Variant variant) {
         Manifest manifest = Chart.rendered(variant);
         Map<String, Object> values = Chart.values(variant);
-        Map<String, Object> spec = manifest.one("ScaledObject", "billing-worker").at("spec");
+        Map<String, Object> spec = manifest.one("ScaledObject", Chart.n("billing-worker")).at("spec");
         Map<String, String> metadata = Chart.value(trigger(manifest), "metadata");
         String topic = Chart.value(values, "kafka", "topics", "invoiceTasks", "name");
         int partitions = Chart.value(values, "kafka", "topics", "invoiceTasks", "partitions");
 
-        assertEquals("billing-worker", Chart.value(spec, "scaleTargetRef", "name"), "KEDA scales the workers, not the REST pods");
+        assertEquals(Chart.n("billing-worker"), Chart.value(spec, "scaleTargetRef", "name"), "KEDA scales the workers, not the REST pods");
         assertEquals("kafka", trigger(manifest).get("type"));
         assertEquals(topic, metadata.get("topic"));
         assertEquals(Chart.value(values, "billing", "worker", "consumerGroup"), metadata.get("consumerGroup"));
@@ -87,10 +87,10 @@ class BillingWorkerTest {
         assertEquals((int) Chart.<Integer>value(values, "billing", "worker", "minReplicas"), min);
         assertTrue(min == 0 || min == 1, "minReplicaCount " + min);
         assertEquals(variant == Chart.Variant.PRODUCTION ? 1 : 0, min);
-        if (manifest.has("KafkaTopic", topic.replace('.', '-'))) {
-            assertEquals(partitions, (int) manifest.one("KafkaTopic", topic.replace('.', '-')).<Integer>at("spec", "partitions"));
+        if (manifest.has("KafkaTopic", Chart.n(topic.replace('.', '-')))) {
+            assertEquals(partitions, (int) manifest.one("KafkaTopic", Chart.n(topic.replace('.', '-'))).<Integer>at("spec", "partitions"));
         }
-        String bootstrap = manifest.typed(ConfigMap.class, "billing-service-config").getData().get("KAFKA_BOOTSTRAP_SERVERS");
+        String bootstrap = manifest.typed(ConfigMap.class, Chart.n("billing-service-config")).getData().get("KAFKA_BOOTSTRAP_SERVERS");
         assertEquals(bootstrap, metadata.get("bootstrapServers"), "KEDA reads the brokers billing uses");
     }
 
@@ -100,33 +100,33 @@ class BillingWorkerTest {
         Manifest manifest = Chart.rendered(variant);
         Map<String, Object> trigger = trigger(manifest);
         Map<String, String> metadata = Chart.value(trigger, "metadata");
-        Container worker = WorkloadTest.container(manifest.typed(Deployment.class, "billing-worker"));
+        Container worker = WorkloadTest.container(manifest.typed(Deployment.class, Chart.n("billing-worker")));
         switch (variant) {
             case DEFAULT -> {
                 assertFalse(trigger.containsKey("authenticationRef"));
                 assertFalse(metadata.containsKey("sasl"));
-                assertFalse(manifest.has("TriggerAuthentication", "billing-worker-kafka"));
+                assertFalse(manifest.has("TriggerAuthentication", Chart.n("billing-worker-kafka")));
             }
             case PRODUCTION, EXTERNAL -> {
                 assertEquals(variant == Chart.Variant.PRODUCTION ? "scram_sha512" : "scram_sha256", metadata.get("sasl"));
                 assertEquals(variant == Chart.Variant.PRODUCTION ? "enable" : null, metadata.get("tls"));
-                assertEquals("billing-worker-kafka", Chart.value(trigger, "authenticationRef", "name"));
-                Manifest.Doc auth = manifest.one("TriggerAuthentication", "billing-worker-kafka");
+                assertEquals(Chart.n("billing-worker-kafka"), Chart.value(trigger, "authenticationRef", "name"));
+                Manifest.Doc auth = manifest.one("TriggerAuthentication", Chart.n("billing-worker-kafka"));
                 List<Map<String, String>> refs = auth.at("spec", "secretTargetRef");
                 Map<String, EnvVar> env = worker.getEnv().stream().collect(Collectors.toMap(EnvVar::getName, e -> e));
                 if (variant == Chart.Variant.PRODUCTION) {
                     // billing-service's KafkaUser: KEDA reads the user name from the workers' env, as they do
                     assertEquals(List.of(Map.of("parameter", "username", "name", "NCE_KAFKA_USERNAME",
                             "containerName", "billing-worker")), auth.at("spec", "env"));
-                    assertEquals("billing-service", env.get("NCE_KAFKA_USERNAME").getValue());
-                    assertTrue(manifest.has("KafkaUser", "billing-service"));
+                    assertEquals(Chart.n("billing-service"), env.get("NCE_KAFKA_USERNAME").getValue());
+                    assertTrue(manifest.has("KafkaUser", Chart.n("billing-service")));
                 }
                 for (Map<String, String> ref : refs) {
                     switch (ref.get("parameter")) {
                         case "username" -> assertSameSecret(ref, env.get("NCE_KAFKA_USERNAME"));
                         case "password" -> assertSameSecret(ref, env.get("NCE_KAFKA_PASSWORD"));
                         case "ca" -> {
-                            var volume = manifest.typed(Deployment.class, "billing-worker").getSpec().getTemplate()
+                            var volume = manifest.typed(Deployment.class, Chart.n("billing-worker")).getSpec().getTemplate()
                                     .getSpec().getVolumes().stream().filter(v -> v.getName().equals("kafka-ca"))
                                     .findFirst().orElseThrow();
                             assertEquals(volume.getSecret().getSecretName(), ref.get("name"));
@@ -151,8 +151,8 @@ class BillingWorkerTest {
     @EnumSource(Chart.Variant.class)
     void theWorkersRunTheBillingImageInTheWorkerProfile(Chart.Variant variant) {
         Manifest manifest = Chart.rendered(variant);
-        Deployment worker = manifest.typed(Deployment.class, "billing-worker");
-        Deployment billing = manifest.typed(Deployment.class, "billing-service");
+        Deployment worker = manifest.typed(Deployment.class, Chart.n("billing-worker"));
+        Deployment billing = manifest.typed(Deployment.class, Chart.n("billing-service"));
         Container w = WorkloadTest.container(worker);
         Container b = WorkloadTest.container(billing);
         assertEquals(b.getImage(), w.getImage());

@@ -52,6 +52,11 @@ final class Chart {
         }
     }
 
+    /** The name the chart gives a component in release RELEASE: "nce-catalog-service", "nce-billing-worker", ... */
+    static String n(String component) {
+        return RELEASE + "-" + component;
+    }
+
     private static final Map<Variant, Manifest> RENDERED = new EnumMap<>(Variant.class);
 
     private Chart() {}
@@ -62,8 +67,12 @@ final class Chart {
     }
 
     static String template(Path chart, List<Path> valueFiles, Map<String, String> sets) {
+        return template(chart, RELEASE, valueFiles, sets);
+    }
+
+    static String template(Path chart, String release, List<Path> valueFiles, Map<String, String> sets) {
         TemplateCommand command = new Helm(chart).template()
-                .withName(RELEASE).withNamespace(NAMESPACE).withKubeVersion(KUBE_VERSION);
+                .withName(release).withNamespace(NAMESPACE).withKubeVersion(KUBE_VERSION);
         for (Path file : valueFiles) {
             command = command.withValuesFile(file);
         }

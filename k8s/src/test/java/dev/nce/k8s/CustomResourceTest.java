@@ -208,7 +208,7 @@ class CustomResourceTest {
                     "wal", "data"), Set.of("destinationPath"));
             assertTrue(((String) store.get("destinationPath")).endsWith("/" + doc.name()), doc + ": one path per database");
         }
-        assertEquals(doc.name(), initdb.get("database") + "-db", doc + " is named after its database");
+        assertEquals(doc.name(), Chart.n(initdb.get("database") + "-db"), doc + " is named after its database");
         Map<String, Object> storage = (Map<String, Object>) spec.get("storage");
         keys(doc, storage, Set.of("size", "storageClass", "resizeInUseVolumes"), Set.of("size"));
         assertTrue(QUANTITY.matcher((String) storage.get("size")).matches());

@@ -29,10 +29,10 @@ class ImagesAndDockerfilesTest {
         assertEquals(service, coordinates.artifactId());
         assertEquals(Repo.conventionVersion(), coordinates.version());
 
-        Container c = WorkloadTest.container(Chart.rendered(Chart.Variant.DEFAULT).typed(Deployment.class, service));
+        Container c = WorkloadTest.container(Chart.rendered(Chart.Variant.DEFAULT).typed(Deployment.class, Chart.n(service)));
         assertEquals("nce/" + coordinates.artifactId() + ":" + coordinates.version(), c.getImage());
         assertEquals(port, c.getPorts().get(0).getContainerPort());
-        Container production = WorkloadTest.container(Chart.rendered(Chart.Variant.PRODUCTION).typed(Deployment.class, service));
+        Container production = WorkloadTest.container(Chart.rendered(Chart.Variant.PRODUCTION).typed(Deployment.class, Chart.n(service)));
         assertTrue(production.getImage().endsWith("/nce/" + coordinates.artifactId() + ":" + coordinates.version()),
                 production.getImage());
 
@@ -61,7 +61,7 @@ class ImagesAndDockerfilesTest {
         assertTrue(instructions.contains("ENV JAVA_APP_JAR=\"/deployments/quarkus-run.jar\""));
         assertTrue(instructions.get(instructions.size() - 1).startsWith("ENTRYPOINT [ \"/opt/jboss/container/java/run/run-java.sh\" ]"));
         // the chart runs the same user the image declares
-        Map<String, Object> securityContext = Chart.rendered(Chart.Variant.DEFAULT).one("Deployment", service)
+        Map<String, Object> securityContext = Chart.rendered(Chart.Variant.DEFAULT).one("Deployment", Chart.n(service))
                 .at("spec", "template", "spec", "securityContext");
         assertEquals(185, securityContext.get("runAsUser"));
     }

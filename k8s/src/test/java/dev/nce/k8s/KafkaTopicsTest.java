@@ -25,7 +25,7 @@ class KafkaTopicsTest {
         for (Manifest.Doc doc : manifest.ofKind("KafkaTopic")) {
             String name = doc.at("spec", "topicName");
             Map<String, Object> config = doc.at("spec", "config");
-            assertEquals(name.replace('.', '-'), doc.name(), "object name derived from the topic");
+            assertEquals(Chart.n(name.replace('.', '-')), doc.name(), "object name derived from the topic");
             rendered.put(name, new Repo.TopicRow(name, doc.at("spec", "partitions"),
                     "compact".equals(config.get("cleanup.policy"))));
         }

@@ -31,7 +31,7 @@ class KafkaUserAclTest {
 
     /** "topic -> operations" and "group:<id> -> operations" of a rendered KafkaUser. */
     private static Map<String, Set<String>> acls(Manifest manifest, String user) {
-        List<Map<String, Object>> acls = manifest.one("KafkaUser", user).at("spec", "authorization", "acls");
+        List<Map<String, Object>> acls = manifest.one("KafkaUser", Chart.n(user)).at("spec", "authorization", "acls");
         Map<String, Set<String>> byResource = new TreeMap<>();
         for (Map<String, Object> acl : acls) {
             Map<String, String> resource = Chart.value(acl, "resource");

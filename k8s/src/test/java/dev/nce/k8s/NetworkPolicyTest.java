@@ -34,11 +34,11 @@ class NetworkPolicyTest {
     private static final String PRIVATE_IP = "10.1.2.3";
 
     private static Map<String, String> pods(Manifest manifest, String deployment) {
-        return WorkloadTest.podLabels(manifest.typed(Deployment.class, deployment));
+        return WorkloadTest.podLabels(manifest.typed(Deployment.class, Chart.n(deployment)));
     }
 
     private static Map<String, String> cnpgPrimary(String service) {
-        return Map.of("cnpg.io/cluster", service.replace("-service", "") + "-db", "cnpg.io/instanceRole", "primary");
+        return Map.of("cnpg.io/cluster", Chart.n(service.replace("-service", "") + "-db"), "cnpg.io/instanceRole", "primary");
     }
 
     @ParameterizedTest
@@ -108,7 +108,7 @@ class NetworkPolicyTest {
         Manifest manifest = Chart.rendered(variant);
         List<NetworkPolicy> policies = manifest.typed(NetworkPolicy.class);
         Map<String, Object> values = Chart.values(variant);
-        String bootstrap = manifest.typed(ConfigMap.class, "catalog-service-config")
+        String bootstrap = manifest.typed(ConfigMap.class, Chart.n("catalog-service-config"))
                 .getData().get("KAFKA_BOOTSTRAP_SERVERS");
         int kafkaPort = Integer.parseInt(bootstrap.split(",")[0].replaceAll(".*:", ""));
         boolean external = variant == Chart.Variant.EXTERNAL;
@@ -147,7 +147,7 @@ class NetworkPolicyTest {
         Manifest manifest = Chart.rendered(variant);
         List<NetworkPolicy> policies = manifest.typed(NetworkPolicy.class);
         Map<String, String> notification = pods(manifest, "notification-service");
-        int smtpPort = Integer.parseInt(manifest.typed(ConfigMap.class, "notification-service-config").getData().get("QUARKUS_MAILER_PORT"));
+        int smtpPort = Integer.parseInt(manifest.typed(ConfigMap.class, Chart.n("notification-service-config")).getData().get("QUARKUS_MAILER_PORT"));
         assertTrue(Net.egressAllowed(policies, notification, Net.Endpoint.ip(PUBLIC_IP), 443, "TCP"), "webhooks");
         assertFalse(Net.egressAllowed(policies, notification, Net.Endpoint.ip(PRIVATE_IP), 443, "TCP"),
                 "webhooks may not target private addresses");

@@ -74,8 +74,8 @@ class OperatorValuesTest {
 
     @Test
     void backupsToGcsUseThePostgresPodsIdentity() {
-        Manifest.Doc cluster = operator().one("Cluster", "billing-db");
-        assertEquals("gs://nce-backups/pg/billing-db", cluster.at("spec", "backup", "barmanObjectStore", "destinationPath"));
+        Manifest.Doc cluster = operator().one("Cluster", Chart.n("billing-db"));
+        assertEquals("gs://nce-backups/pg/nce-billing-db", cluster.at("spec", "backup", "barmanObjectStore", "destinationPath"));
         assertEquals(Map.of("gkeEnvironment", true), cluster.at("spec", "backup", "barmanObjectStore", "googleCredentials"));
         assertEquals(Map.of("iam.gke.io/gcp-service-account", "nce-db@example-project.iam.gserviceaccount.com"),
                 cluster.at("spec", "serviceAccountTemplate", "metadata", "annotations"));
@@ -141,10 +141,10 @@ class OperatorValuesTest {
         record Case(Manifest manifest, boolean allowPrivate) {}
         for (Case c : List.of(new Case(Chart.rendered(Chart.Variant.DEFAULT), false),
                 new Case(Chart.rendered(Chart.Variant.PRODUCTION), false), new Case(operator(), true))) {
-            Map<String, String> data = c.manifest().typed(ConfigMap.class, "notification-service-config").getData();
+            Map<String, String> data = c.manifest().typed(ConfigMap.class, Chart.n("notification-service-config")).getData();
             assertEquals(String.valueOf(c.allowPrivate()), data.get("NCE_WEBHOOK_ALLOW_PRIVATE"));
             List<NetworkPolicy> policies = c.manifest().typed(NetworkPolicy.class);
-            Map<String, String> notification = WorkloadTest.podLabels(c.manifest().typed(Deployment.class, "notification-service"));
+            Map<String, String> notification = WorkloadTest.podLabels(c.manifest().typed(Deployment.class, Chart.n("notification-service")));
             for (String privateIp : List.of("10.1.2.3", "172.20.0.9", "192.168.1.1", "169.254.169.254", "100.64.0.7")) {
                 assertEquals(c.allowPrivate(), Net.egressAllowed(policies, notification, Net.Endpoint.ip(privateIp), 443, "TCP"),
                         privateIp + " with NCE_WEBHOOK_ALLOW_PRIVATE=" + c.allowPrivate());

@@ -61,7 +61,8 @@ final class StrictModel {
         }
     }
 
-    private static Map<?, ?> additionalProperties(Object model) {
+    /** The unknown fields a model kept (fabric8 and Strimzi models both collect them in additionalProperties). */
+    static Map<?, ?> additionalProperties(Object model) {
         try {
             Method getter = model.getClass().getMethod("getAdditionalProperties");
             Object result = getter.invoke(model);
@@ -73,7 +74,7 @@ final class StrictModel {
         }
     }
 
-    private static String join(String path, String key) {
+    static String join(String path, String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
 }

@@ -77,8 +77,8 @@ final class StrimziModel {
                 || !(pkg.startsWith("io.strimzi.api") || pkg.startsWith("io.fabric8.kubernetes.api.model"))) {
             return;
         }
-        for (Object unknown : additionalProperties(model).keySet()) {
-            problems.add("unknown field " + join(path, String.valueOf(unknown)));
+        for (Object unknown : StrictModel.additionalProperties(model).keySet()) {
+            problems.add("unknown field " + StrictModel.join(path, String.valueOf(unknown)));
         }
         for (Method getter : model.getClass().getMethods()) {
             String property = propertyName(getter);
@@ -90,7 +90,7 @@ final class StrimziModel {
             RequiredInVersions requiredIn = annotation(model.getClass(), getter, property, RequiredInVersions.class);
             boolean required = (json != null && json.required()) || (requiredIn != null && coversV1(requiredIn.value()));
             if (required && !rawMap.containsKey(name)) {
-                problems.add("missing required field " + join(path, name));
+                problems.add("missing required field " + StrictModel.join(path, name));
                 continue;
             }
             Object value;
@@ -101,9 +101,9 @@ final class StrimziModel {
             }
             Minimum minimum = annotation(model.getClass(), getter, property, Minimum.class);
             if (minimum != null && rawMap.containsKey(name) && value instanceof Number n && n.longValue() < minimum.value()) {
-                problems.add(join(path, name) + " = " + n + " is under its minimum " + minimum.value());
+                problems.add(StrictModel.join(path, name) + " = " + n + " is under its minimum " + minimum.value());
             }
-            walk(value, rawMap.get(name), join(path, name), problems);
+            walk(value, rawMap.get(name), StrictModel.join(path, name), problems);
         }
     }
 
@@ -144,20 +144,5 @@ final class StrimziModel {
     static boolean coversV1(String range) {
         String r = range.trim();
         return r.equals("all") || r.endsWith("+") || r.equals("v1") || r.endsWith("-v1");
-    }
-
-    private static Map<?, ?> additionalProperties(Object model) {
-        try {
-            Object result = model.getClass().getMethod("getAdditionalProperties").invoke(model);
-            return result instanceof Map<?, ?> map ? map : Map.of();
-        } catch (NoSuchMethodException e) {
-            return Map.of();
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static String join(String path, String key) {
-        return path.isEmpty() ? key : path + "." + key;
     }
 }

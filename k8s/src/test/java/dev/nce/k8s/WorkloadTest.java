@@ -43,7 +43,8 @@ class WorkloadTest {
 
     /** The service whose image and port a Deployment runs. */
     static String imageOf(String deployment) {
-        return deployment.equals(WORKER) ? "billing-service" : deployment;
+        String component = deployment.startsWith(Chart.RELEASE + "-") ? deployment.substring(Chart.RELEASE.length() + 1) : deployment;
+        return component.equals(WORKER) ? "billing-service" : component;
     }
 
     static Container container(Deployment d) {
@@ -61,8 +62,8 @@ class WorkloadTest {
     void oneDeploymentPerServicePlusTheWorkers(Chart.Variant variant) {
         Set<String> names = Chart.rendered(variant).typed(Deployment.class).stream()
                 .map(d -> d.getMetadata().getName()).collect(Collectors.toSet());
-        Set<String> expected = new HashSet<>(Repo.SERVICES);
-        expected.add(WORKER);
+        Set<String> expected = Repo.SERVICES.stream().map(Chart::n).collect(Collectors.toSet());
+        expected.add(Chart.n(WORKER));
         assertEquals(expected, names);
     }
 
@@ -120,7 +121,7 @@ class WorkloadTest {
             assertTrue(d.getSpec().getTemplate().getMetadata().getAnnotations().get("checksum/config")
                     .matches("[0-9a-f]{64}"), name + " rolls on config changes");
             String configMap = c.getEnvFrom().get(0).getConfigMapRef().getName();
-            assertEquals(imageOf(name) + "-config", configMap, name);
+            assertEquals(Chart.n(imageOf(name) + "-config"), configMap, name);
             assertTrue(manifest.has("ConfigMap", configMap), name + " reads a rendered ConfigMap");
         }
     }
@@ -160,10 +161,10 @@ class WorkloadTest {
                                 name + ": " + ref + " is defined before the JAAS config");
                     }
                     assertNotNull(byName.get(m.group(2)).getValueFrom().getSecretKeyRef(), name + ": " + m.group(2));
-                } else if (e.getName().equals("NCE_KAFKA_USERNAME") && manifest.has("KafkaUser", imageOf(name))) {
+                } else if (e.getName().equals("NCE_KAFKA_USERNAME") && manifest.has("KafkaUser", Chart.n(imageOf(name)))) {
                     // the service's own KafkaUser: its name is the user name, its Secret holds only the password
-                    assertEquals(imageOf(name), e.getValue(), name);
-                    assertEquals(imageOf(name), byName.get("NCE_KAFKA_PASSWORD").getValueFrom().getSecretKeyRef().getName());
+                    assertEquals(Chart.n(imageOf(name)), e.getValue(), name);
+                    assertEquals(Chart.n(imageOf(name)), byName.get("NCE_KAFKA_PASSWORD").getValueFrom().getSecretKeyRef().getName());
                     assertEquals("password", byName.get("NCE_KAFKA_PASSWORD").getValueFrom().getSecretKeyRef().getKey());
                 } else if (SENSITIVE.matcher(e.getName()).matches()) {
                     assertNull(e.getValue(), name + ": " + e.getName() + " has a clear-text value");
@@ -171,10 +172,12 @@ class WorkloadTest {
                     assertNotNull(e.getValueFrom().getSecretKeyRef().getKey(), name + ": " + e.getName());
                 }
             }
-            String db = Chart.value(values, "services", imageOf(name), "database", "existingSecret");
+            String existing = Chart.value(values, "services", imageOf(name), "database", "existingSecret");
+            // empty: the Secret CloudNativePG writes for the service's own cluster
+            String db = existing.isEmpty() ? Chart.n(imageOf(name).replace("-service", "") + "-db-app") : existing;
             assertEquals(db, byName.get("QUARKUS_DATASOURCE_USERNAME").getValueFrom().getSecretKeyRef().getName());
             assertEquals(db, byName.get("QUARKUS_DATASOURCE_PASSWORD").getValueFrom().getSecretKeyRef().getName());
-            if (name.equals("subscription-service")) {
+            if (name.equals(Chart.n("subscription-service"))) {
                 // nce.catalog.token: the bearer token of the catalog calls (CONVENTIONS.md, service-to-service)
                 assertEquals("nce-catalog-token", byName.get("NCE_CATALOG_TOKEN").getValueFrom().getSecretKeyRef().getName());
             } else {
@@ -185,7 +188,7 @@ class WorkloadTest {
 
             // the JWT public key: a file of a mounted Secret, where the ConfigMap points
             PodSpec pod = d.getSpec().getTemplate().getSpec();
-            ConfigMap config = manifest.typed(ConfigMap.class, imageOf(name) + "-config");
+            ConfigMap config = manifest.typed(ConfigMap.class, Chart.n(imageOf(name) + "-config"));
             String location = config.getData().get("MP_JWT_VERIFY_PUBLICKEY_LOCATION");
             Volume jwt = pod.getVolumes().stream().filter(v -> v.getSecret() != null
                     && v.getSecret().getSecretName().equals(Chart.value(values, "jwt", "publicKeySecret", "name")))
@@ -203,13 +206,32 @@ class WorkloadTest {
 
     @ParameterizedTest
     @EnumSource(Chart.Variant.class)
+    void everyServiceLogsInToItsDatabaseWithItsOwnSecret(Chart.Variant variant) {
+        Manifest manifest = Chart.rendered(variant);
+        Map<String, Set<String>> secretsByService = new java.util.TreeMap<>();
+        for (Deployment d : manifest.typed(Deployment.class)) {
+            for (EnvVar e : container(d).getEnv()) {
+                if (e.getName().startsWith("QUARKUS_DATASOURCE_")) {
+                    secretsByService.computeIfAbsent(imageOf(d.getMetadata().getName()), k -> new java.util.TreeSet<>())
+                            .add(e.getValueFrom().getSecretKeyRef().getName());
+                }
+            }
+        }
+        assertEquals(new java.util.TreeSet<>(Repo.SERVICES), secretsByService.keySet());
+        secretsByService.forEach((service, secrets) -> assertEquals(1, secrets.size(), service + ": " + secrets));
+        assertEquals(4, secretsByService.values().stream().flatMap(Set::stream).distinct().count(),
+                "no two services share a database login: " + secretsByService);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Chart.Variant.class)
     void configMapsCarryTheConfigurationEveryServiceReads(Chart.Variant variant) {
         Manifest manifest = Chart.rendered(variant);
         Map<String, Object> values = Chart.values(variant);
         String expectedClock = variant == Chart.Variant.SIMULATED ? "simulated" : "system";
         Set<String> bootstraps = new HashSet<>();
         for (String service : Repo.SERVICES) {
-            Map<String, String> data = manifest.typed(ConfigMap.class, service + "-config").getData();
+            Map<String, String> data = manifest.typed(ConfigMap.class, Chart.n(service + "-config")).getData();
             String db = service.replace("-service", "");
             assertEquals(String.valueOf(Repo.conventionPort(service)), data.get("QUARKUS_HTTP_PORT"), service);
             assertEquals(expectedClock, data.get("NCE_CLOCK_MODE"), service);
@@ -220,11 +242,12 @@ class WorkloadTest {
             Matcher jdbc = Pattern.compile("jdbc:postgresql://([^:/]+):(\\d+)/(\\w+)").matcher(data.get("QUARKUS_DATASOURCE_JDBC_URL"));
             assertTrue(jdbc.matches(), service + ": " + data.get("QUARKUS_DATASOURCE_JDBC_URL"));
             assertEquals(db, jdbc.group(3), service + " uses its own database");
-            if (manifest.has("Cluster", db + "-db")) {
-                assertEquals(db + "-db-rw", jdbc.group(1), service + " writes to its CloudNativePG primary");
+            if (manifest.has("Cluster", Chart.n(db + "-db"))) {
+                assertEquals(Chart.n(db + "-db-rw"), jdbc.group(1), service + " writes to its CloudNativePG primary");
                 assertEquals("5432", jdbc.group(2));
-                assertEquals(db + "-db-app", Chart.value(values, "services", service, "database", "existingSecret"),
-                        service + " reads the credentials CloudNativePG generates");
+                assertEquals(Chart.n(db + "-db-app"), WorkloadTest.container(manifest.typed(Deployment.class, Chart.n(service)))
+                        .getEnv().stream().filter(e -> e.getName().equals("QUARKUS_DATASOURCE_PASSWORD")).findFirst().orElseThrow()
+                        .getValueFrom().getSecretKeyRef().getName(), service + " reads the credentials CloudNativePG generates");
             } else {
                 assertEquals(Chart.value(values, "services", service, "database", "host"), jdbc.group(1), service);
             }
@@ -232,8 +255,8 @@ class WorkloadTest {
             assertFalse(data.keySet().stream().anyMatch(k -> k.contains("REACTIVE")), service + ": " + data.keySet());
             if (service.equals("subscription-service")) {
                 int catalogPort = Repo.conventionPort("catalog-service");
-                assertEquals("http://catalog-service:" + catalogPort, data.get("QUARKUS_REST_CLIENT_CATALOG_URL"));
-                assertEquals(catalogPort, manifest.typed(Service.class, "catalog-service").getSpec().getPorts().get(0).getPort());
+                assertEquals("http://" + Chart.n("catalog-service") + ":" + catalogPort, data.get("QUARKUS_REST_CLIENT_CATALOG_URL"));
+                assertEquals(catalogPort, manifest.typed(Service.class, Chart.n("catalog-service")).getSpec().getPorts().get(0).getPort());
             } else {
                 assertFalse(data.containsKey("QUARKUS_REST_CLIENT_CATALOG_URL"), service);
             }
@@ -267,7 +290,7 @@ class WorkloadTest {
         List<Deployment> deployments = manifest.typed(Deployment.class);
         assertEquals(4, manifest.ofKind("Service").size());
         for (String service : Repo.SERVICES) {
-            Service s = manifest.typed(Service.class, service);
+            Service s = manifest.typed(Service.class, Chart.n(service));
             ServicePort port = s.getSpec().getPorts().get(0);
             assertEquals("http", port.getName());
             assertEquals(Repo.conventionPort(service), port.getPort());
@@ -275,7 +298,7 @@ class WorkloadTest {
             List<String> selected = deployments.stream()
                     .filter(d -> podLabels(d).entrySet().containsAll(s.getSpec().getSelector().entrySet()))
                     .map(d -> d.getMetadata().getName()).toList();
-            assertEquals(List.of(service), selected, "Service " + service + " routes to");
+            assertEquals(List.of(Chart.n(service)), selected, "Service " + service + " routes to");
         }
     }
 
@@ -291,7 +314,7 @@ class WorkloadTest {
                     assertEquals(1, d.getSpec().getReplicas(), d.getMetadata().getName()));
             return;
         }
-        assertEquals(new HashSet<>(Repo.SERVICES),
+        assertEquals(Repo.SERVICES.stream().map(Chart::n).collect(Collectors.toSet()),
                 hpas.stream().map(h -> h.getSpec().getScaleTargetRef().getName()).collect(Collectors.toSet()));
         int minimum = variant == Chart.Variant.PRODUCTION ? 2 : 1;
         for (HorizontalPodAutoscaler hpa : hpas) {
@@ -308,7 +331,7 @@ class WorkloadTest {
             int utilization = metric.getResource().getTarget().getAverageUtilization();
             assertTrue(utilization > 0 && utilization <= 100, target.getName() + " " + utilization);
         }
-        assertNull(manifest.typed(Deployment.class, WORKER).getSpec().getReplicas(), "KEDA owns the worker count");
+        assertNull(manifest.typed(Deployment.class, Chart.n(WORKER)).getSpec().getReplicas(), "KEDA owns the worker count");
     }
 
     @ParameterizedTest
@@ -326,7 +349,7 @@ class WorkloadTest {
         }
         if (variant == Chart.Variant.PRODUCTION) {
             for (String service : Repo.SERVICES) {
-                assertEquals(1, manifest.typed(PodDisruptionBudget.class, service).getSpec().getMinAvailable().getIntVal());
+                assertEquals(1, manifest.typed(PodDisruptionBudget.class, Chart.n(service)).getSpec().getMinAvailable().getIntVal());
             }
         }
     }
