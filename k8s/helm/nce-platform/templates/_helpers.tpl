@@ -204,7 +204,7 @@ Also hashed into the pod annotations so that a change rolls the pods.
 {{- end -}}
 {{- with $svc.mailer -}}
 {{- /* the webhook URL check of notification-service and its egress NetworkPolicy read the same values */ -}}
-{{- $_ := set $data "NCE_WEBHOOK_ALLOW_PRIVATE" ($root.Values.webhooks.allowPrivateAddresses | toString) -}}
+{{- $_ := set $data "NCE_WEBHOOKS_ALLOW_PRIVATE_TARGETS" ($root.Values.webhooks.allowPrivateAddresses | toString) -}}
 {{- $_ := set $data "NCE_WEBHOOK_PORTS" (join "," $root.Values.webhooks.ports) -}}
 {{- $_ := set $data "QUARKUS_MAILER_HOST" .host -}}
 {{- $_ := set $data "QUARKUS_MAILER_PORT" (.port | int | toString) -}}

@@ -142,12 +142,12 @@ class OperatorValuesTest {
         for (Case c : List.of(new Case(Chart.rendered(Chart.Variant.DEFAULT), false),
                 new Case(Chart.rendered(Chart.Variant.PRODUCTION), false), new Case(operator(), true))) {
             Map<String, String> data = c.manifest().typed(ConfigMap.class, Chart.n("notification-service-config")).getData();
-            assertEquals(String.valueOf(c.allowPrivate()), data.get("NCE_WEBHOOK_ALLOW_PRIVATE"));
+            assertEquals(String.valueOf(c.allowPrivate()), data.get("NCE_WEBHOOKS_ALLOW_PRIVATE_TARGETS"));
             List<NetworkPolicy> policies = c.manifest().typed(NetworkPolicy.class);
             Map<String, String> notification = WorkloadTest.podLabels(c.manifest().typed(Deployment.class, Chart.n("notification-service")));
             for (String privateIp : List.of("10.1.2.3", "172.20.0.9", "192.168.1.1", "169.254.169.254", "100.64.0.7")) {
                 assertEquals(c.allowPrivate(), Net.egressAllowed(policies, notification, Net.Endpoint.ip(privateIp), 443, "TCP"),
-                        privateIp + " with NCE_WEBHOOK_ALLOW_PRIVATE=" + c.allowPrivate());
+                        privateIp + " with NCE_WEBHOOKS_ALLOW_PRIVATE_TARGETS=" + c.allowPrivate());
             }
             assertTrue(Net.egressAllowed(policies, notification, Net.Endpoint.ip("203.0.113.10"), 443, "TCP"));
             for (String port : data.get("NCE_WEBHOOK_PORTS").split(",")) {

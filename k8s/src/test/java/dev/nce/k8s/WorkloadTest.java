@@ -265,11 +265,11 @@ class WorkloadTest {
                 assertTrue(data.get("QUARKUS_MAILER_PORT").matches("\\d+"));
                 assertTrue(data.get("QUARKUS_MAILER_FROM").contains("@"));
                 assertEquals("REQUIRED", data.get("QUARKUS_MAILER_START_TLS"), "SMTP submission over STARTTLS");
-                assertEquals("false", data.get("NCE_WEBHOOK_ALLOW_PRIVATE"), "webhooks to public addresses only");
+                assertEquals("false", data.get("NCE_WEBHOOKS_ALLOW_PRIVATE_TARGETS"), "webhooks to public addresses only");
                 assertEquals("443", data.get("NCE_WEBHOOK_PORTS"));
             } else {
                 assertFalse(data.containsKey("QUARKUS_MAILER_HOST"), service);
-                assertFalse(data.containsKey("NCE_WEBHOOK_ALLOW_PRIVATE"), service);
+                assertFalse(data.containsKey("NCE_WEBHOOKS_ALLOW_PRIVATE_TARGETS"), service);
             }
         }
         assertEquals(1, bootstraps.size(), "one Kafka for all: " + bootstraps);

@@ -18,7 +18,9 @@ class CsvFormulaInjectionDefectTest {
         InvoiceLine line = new InvoiceLine("sub-1", "CFQ7TTC0LF8Q:0001", "=HYPERLINK(\"http://x\",\"pay\")",
                 ChargeType.values()[0], LocalDate.of(2022, 1, 1), LocalDate.of(2022, 1, 31), 3,
                 new BigDecimal("10.00"), "USD", null, null, null, 31, 31, new BigDecimal("-12.34"), "@SUM(A1)");
-        String csv = new InvoiceDocuments().csv(List.of(line));
+        Views.InvoiceView invoice = new Views.InvoiceView(null, "2022-01-000001", "c-1", "2022-01", null, null, null,
+                "USD", null, null, null, List.of(), null, null, List.of(), List.of(Views.InvoiceLineView.of(line, null)));
+        String csv = new InvoiceDocuments().csv(invoice);
         String row = csv.lines().skip(1).findFirst().orElseThrow();
         assertThat(row).contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"pay\"\")\"").contains(",-12.34,").contains("'@SUM(A1)");
         assertThat(CsvCells.neutralise("+1+1")).isEqualTo("'+1+1");

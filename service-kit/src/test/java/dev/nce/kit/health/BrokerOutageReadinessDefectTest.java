@@ -2,7 +2,9 @@ package dev.nce.kit.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nce.kit.kafka.KafkaClientConfig;
 import io.smallrye.health.api.Wellness;
+import java.util.Map;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
@@ -21,7 +23,7 @@ class BrokerOutageReadinessDefectTest {
         assertThat(KafkaTopicsReadiness.class.isAnnotationPresent(Wellness.class)).isTrue();
 
         KafkaTopicsReadiness check = new KafkaTopicsReadiness();
-        check.bootstrapServers = "127.0.0.1:1";
+        check.kafka = new KafkaClientConfig(Map.of("bootstrap.servers", "127.0.0.1:1"));
         check.enabled = true;
         HealthCheckResponse response = check.call();
         assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.Status.DOWN);
