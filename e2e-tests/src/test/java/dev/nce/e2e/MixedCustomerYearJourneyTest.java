@@ -173,6 +173,22 @@ class MixedCustomerYearJourneyTest {
             assertThat(invoice.get("currency")).isEqualTo("USD");
             String next = java.time.YearMonth.parse(period).plusMonths(1).atDay(1).toString();
             assertThat(invoice.get("issueDate")).as("issue date of %s (D12, D19)", period).isEqualTo(next);
+            // D23 settled details: a customer without an address (and no seller profile) is out of scope, tax 0.00,
+            // so the totals above are the subtotals; D24: due 30 days after issue
+            assertThat(invoice.get("subtotal")).as("subtotal of %s", period).isEqualTo(total);
+            assertThat(invoice.get("taxTotal")).as("tax of %s", period).isEqualTo("0.00");
+            assertThat(invoice.get("taxLines")).as("tax lines of %s", period).isEqualTo(List.of(Map.of(
+                    "taxCode", "OUT_OF_SCOPE", "treatment", "OUT_OF_SCOPE", "percent", "0", "taxableAmount", total,
+                    "taxAmount", "0.00")).stream().map(m -> {
+                        Map<String, Object> line = new java.util.LinkedHashMap<>(m);
+                        line.put("taxType", null);
+                        return line;
+                    }).toList());
+            assertThat(invoice.get("dueDate")).isEqualTo(java.time.LocalDate.parse(next).plusDays(30).toString());
+            assertThat(invoice.get("legalNotes")).isEqualTo(List.of());
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> invoiceLines = (List<Map<String, Object>>) invoice.get("lines");
+            assertThat(invoiceLines).extracting(l -> l.get("taxCode")).containsOnly("OUT_OF_SCOPE");
         }
     }
 

@@ -19,9 +19,13 @@ public class EmailSender {
 
     public CompletionStage<Void> send(ClaimedDelivery d) {
         Mail mail = Mail.withText(d.recipient(), d.subject(), d.body())
+                .setTo(d.recipients())
                 .addHeader("Message-ID", d.messageId())
                 .addHeader("X-NCE-Notification-Id", d.notificationId().toString())
                 .addHeader("X-NCE-Kind", d.kind().name());
+        if (d.attachment() != null) { // issue 18: the invoice PDF as issued
+            mail.addAttachment(d.attachment().filename(), d.attachment().content(), d.attachment().contentType());
+        }
         return mailer.send(mail).ifNoItem().after(settings.emailTimeout()).fail().subscribeAsCompletionStage();
     }
 }

@@ -17,6 +17,9 @@ public class CustomerEntity extends PanacheEntityBase {
     public String name;
     @Column(name = "contact_email")
     public String contactEmail;
+    /** Issue 18: JSON list of billing contact e-mails (INVOICE_ISSUED goes there), null when unset. */
+    @Column(name = "billing_contact_emails")
+    public String billingContactEmails;
     @Column(name = "billing_currency")
     public String billingCurrency;
     @Column(name = "event_partition")

@@ -40,6 +40,16 @@ public class CustomerRecords {
         return true;
     }
 
+    /** Issue 18: the billing contacts of the customer events' master data (null details: left as they are). */
+    public void billingContacts(String customerId, dev.nce.contracts.events.CustomerDetails details) {
+        CustomerEntity c = CustomerEntity.byId(customerId);
+        if (c == null || details == null) {
+            return;
+        }
+        c.billingContactEmails = details.billingContactEmails() == null || details.billingContactEmails().isEmpty()
+                ? null : dev.nce.contracts.events.EventJson.write(details.billingContactEmails());
+    }
+
     /** The subscription-events partition of a customer (its key's partition when the customer is unknown). */
     public int partitionOf(String customerId) {
         CustomerEntity c = CustomerEntity.byId(customerId);

@@ -111,8 +111,10 @@ public class DeliveryService {
                 d.firstAttemptAt = wallNow;
             }
             d.nextAttemptAt = wallNow.plus(settings.lease());
+            ClaimedDelivery.Attachment attachment = d.channel == Channel.EMAIL
+                    ? InvoiceRecipients.attachment(em, n.notificationId) : null;
             claimed.add(new ClaimedDelivery(d.deliveryId, d.attempts, d.channel, n.notificationId, n.kind, d.messageId,
-                    d.recipient, secret, n.subject, n.body, n.payload, d.endpointId));
+                    d.recipient, secret, n.subject, n.body, n.payload, d.endpointId, attachment));
         }
         return claimed;
     }

@@ -32,6 +32,8 @@ public class InvoiceEventHandler {
     NotificationRepository notifications;
     @Inject
     NotificationProcessor processor;
+    @Inject
+    jakarta.persistence.EntityManager em;
 
     @Transactional
     public boolean handle(InboundEvent in) {
@@ -62,6 +64,9 @@ public class InvoiceEventHandler {
             return false;
         }
         NotificationEntity n = notifications.byKey(key);
+        if (invoice.pdf() != null && invoice.pdf().length > 0) { // issue 18: attached to the e-mail
+            InvoiceRecipients.store(em, n.notificationId, "invoice-" + invoice.invoiceNumber() + ".pdf", invoice.pdf());
+        }
         processor.process(n);
         return true;
     }

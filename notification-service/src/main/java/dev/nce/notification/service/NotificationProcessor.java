@@ -88,8 +88,9 @@ public class NotificationProcessor {
                 n.subscriptionId, n.termStartDate, n.batchId, n.invoiceId, n.dueAt, n.processedAt, message.subject(),
                 message.body(), message.outcome(), facts));
         Instant wallNow = Instant.now(); // transport time: deliveries are due at once on the wall clock
-        if (customer.contactEmail != null && !customer.contactEmail.isBlank()) {
-            delivery(n, Channel.EMAIL, null, DeliveryEntity.EMAIL_TARGET, customer.contactEmail, wallNow);
+        String emailTo = InvoiceRecipients.emailTo(n.kind, customer);
+        if (emailTo != null) {
+            delivery(n, Channel.EMAIL, null, DeliveryEntity.EMAIL_TARGET, emailTo, wallNow);
         }
         for (WebhookEndpointEntity endpoint : endpoints.receiving(n.customerId, n.kind)) {
             delivery(n, Channel.WEBHOOK, endpoint, endpoint.endpointId.toString(), endpoint.url, wallNow);

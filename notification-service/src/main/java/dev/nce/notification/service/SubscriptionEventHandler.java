@@ -92,11 +92,13 @@ public class SubscriptionEventHandler {
         }
         if (event instanceof CustomerCreated c) {
             customers.created(c.customerId(), c.name(), c.contactEmail(), c.billingCurrency(), in.partition(), at);
+            customers.billingContacts(c.customerId(), c.details());
             return Outcome.APPLIED;
         }
         if (event instanceof CustomerUpdated c) {
-            return customers.updated(c.customerId(), c.name(), c.contactEmail(), c.billingCurrency(), at)
-                    ? Outcome.APPLIED : Outcome.IGNORED;
+            boolean known = customers.updated(c.customerId(), c.name(), c.contactEmail(), c.billingCurrency(), at);
+            customers.billingContacts(c.customerId(), c.details());
+            return known ? Outcome.APPLIED : Outcome.IGNORED;
         }
         List<SubscriptionSnapshot> snapshots = snapshotsOf(event);
         if (snapshots.isEmpty()) {

@@ -101,11 +101,17 @@ public final class DemoScenario {
 
     private List<Step> steps() {
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step(at("2022-01-03T09:00:00Z"), "customers sign up", s -> {
-            s.customer("Contoso Ltd", "USD", "it@contoso.example");
-            s.customer("Fabrikam Pty", "AUD", "licensing@fabrikam.example");
-            s.customer("Northwind GmbH", "EUR", "admin@northwind.example");
-            s.customer("Tailspin Toys", "USD", "ops@tailspin.example");
+        steps.add(new Step(at("2022-01-03T09:00:00Z"), "the partner sets up its seller profile and GST; customers sign up", s -> {
+            s.sellerAndTax();
+            // issue 18: three tax jurisdictions (D23): AU GST, an EU reverse charge, US customers out of scope
+            s.customer("Contoso Ltd", "USD", "it@contoso.example", s.details("Contoso Ltd", "1 Microsoft Way",
+                    "Redmond", "WA", "98052", "US", "US_EIN", "91-1144442", "NONE"));
+            s.customer("Fabrikam Pty", "AUD", "licensing@fabrikam.example", s.details("Fabrikam Pty Ltd",
+                    "1 Martin Place", "Sydney", "NSW", "2000", "AU", "AU_ABN", "53 004 085 616", "NONE"));
+            s.customer("Northwind GmbH", "EUR", "admin@northwind.example", s.details("Northwind Traders GmbH",
+                    "Unter den Linden 10", "Berlin", null, "10117", "DE", "EU_VAT", "DE123456789", "REVERSE"));
+            s.customer("Tailspin Toys", "USD", "ops@tailspin.example", s.details("Tailspin Toys Inc.",
+                    "500 Congress Ave", "Austin", "TX", "78701", "US", null, null, "NONE"));
         }));
         steps.add(new Step(at("2022-01-14T09:30:00Z"), "Contoso buys Microsoft 365 E3: 100 seats annual/annual + 25 seats monthly for seasonal staff", s -> {
             s.purchase("contoso-e3-annual", "Contoso Ltd", "Microsoft 365 E3", "P1Y", "ANNUAL", 100, null);
@@ -155,9 +161,44 @@ public final class DemoScenario {
 
     ObjectNode json() { return PlatformApi.JSON.createObjectNode(); }
 
-    void customer(String name, String currency, String email) {
-        JsonNode c = api.post(Service.SUBSCRIPTION, "/v1/customers",
-                json().put("name", name).put("billingCurrency", currency).put("contactEmail", email)).orThrow("create customer");
+    /** Issue 18: an invoice's tax, e.g. "2.10 (AU-GST 10 %)" or "0.00 (REVERSE_CHARGE)". */
+    static String taxOf(JsonNode invoice) {
+        List<String> parts = new ArrayList<>();
+        for (JsonNode t : invoice.path("taxLines")) {
+            parts.add(t.path("taxCode").asText() + (t.path("treatment").asText().equals("STANDARD")
+                    ? " " + t.path("percent").asText() + " %" : ""));
+        }
+        return invoice.path("taxTotal").asText() + " (" + String.join(", ", parts) + ")";
+    }
+
+    /** Issue 18: the partner invoices as an Australian company registered for GST (D23: "Tax invoice", ABN). */
+    void sellerAndTax() {
+        ObjectNode seller = json().put("legalName", "NCE Demo Partner Pty Ltd").put("email", "billing@partner.example")
+                .put("phone", "+61 2 9000 0000").put("paymentInstructions", "BSB 062-000, account 1234 5678")
+                .put("invoiceFooter", "NCE Demo Partner Pty Ltd, ABN 51 824 753 556");
+        seller.putObject("address").put("line1", "1 George St").put("city", "Sydney").put("region", "NSW")
+                .put("postalCode", "2000").put("country", "AU");
+        seller.putArray("taxRegistrations").addObject().put("country", "AU").put("taxId", "51824753556");
+        api.put(Service.BILLING, "/admin/seller-profile", seller).orThrow("seller profile");
+        api.put(Service.BILLING, "/v1/tax-rates/AU-GST", json().put("country", "AU").put("taxType", "GST")
+                .put("name", "GST").put("percent", "10").put("effectiveFrom", "2000-07-01")).orThrow("AU GST rate");
+        out.println("            seller NCE Demo Partner Pty Ltd (AU, ABN 51824753556); tax rate AU-GST 10 %");
+    }
+
+    ObjectNode details(String legalName, String line1, String city, String region, String postalCode, String country,
+                       String taxIdType, String taxId, String taxExempt) {
+        ObjectNode d = json().put("legalName", legalName).put("taxExempt", taxExempt);
+        d.putObject("address").put("line1", line1).put("city", city).put("region", region)
+                .put("postalCode", postalCode).put("country", country);
+        if (taxIdType != null) {
+            d.putArray("taxIds").addObject().put("type", taxIdType).put("value", taxId);
+        }
+        return d;
+    }
+
+    void customer(String name, String currency, String email, ObjectNode details) {
+        JsonNode c = api.post(Service.SUBSCRIPTION, "/v1/customers", details.put("name", name)
+                .put("billingCurrency", currency).put("contactEmail", email)).orThrow("create customer");
         customers.put(name, c.path("customerId").asText());
         customerCurrency.put(name, currency);
         out.println("            " + name + " (" + currency + ", " + email + ") -> " + c.path("customerId").asText());
@@ -252,7 +293,9 @@ public final class DemoScenario {
                     if (invoicesSeen.add(inv.path("invoiceId").asText())) {
                         out.println(inv.path("issueDate").asText() + "  invoice " + inv.path("invoiceNumber").asText() + "  "
                                 + pad(c.getKey(), 15) + " " + inv.path("period").asText() + "  " + inv.path("lines").size()
-                                + " lines  total " + inv.path("total").asText() + " " + inv.path("currency").asText());
+                                + " lines  subtotal " + inv.path("subtotal").asText() + " + tax " + taxOf(inv)
+                                + " = total " + inv.path("total").asText() + " " + inv.path("currency").asText()
+                                + "  due " + inv.path("dueDate").asText());
                     }
                 }
             }
