@@ -42,6 +42,8 @@ public class LedgerService {
     RunRepository runs;
     @Inject
     BillingMetrics metrics;
+    @Inject
+    MicrosoftLinks links;
 
     /** Answers true when the record was a watermark (the caller refreshes the clock after commit). */
     @Transactional
@@ -59,6 +61,7 @@ public class LedgerService {
             LOG.debugf("ignoring unknown event type %s", unknown.type());
             return false;
         }
+        links.record(envelope, event); // D25: Microsoft links and tenants for reconciliation
         if (event instanceof CustomerCreated c) {
             upsertCustomer(c.customerId(), c.name(), c.billingCurrency());
             return false;
