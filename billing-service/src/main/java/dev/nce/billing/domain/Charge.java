@@ -19,6 +19,8 @@ import java.util.Objects;
  * {@code priorSeatDays} (credits only) counts the seat-days of the same paying line credited before this one: the
  * credit is then the rounded total minus the rounded earlier credits, so several credits of one line never refund
  * more than the line charged (BL-7, D1 rounds each line up).
+ * {@code periodPrice} (upfront charges of an imported plan, D22) is the exact price of one seat for the whole
+ * {@code billingMonths}: a line for the whole period bills it exactly; null otherwise.
  */
 public record Charge(
         Kind kind,
@@ -39,7 +41,8 @@ public record Charge(
         int sign,
         boolean scheduled,
         String promotionId,
-        long priorSeatDays) {
+        long priorSeatDays,
+        BigDecimal periodPrice) {
 
     public enum Kind { SEGMENT, FIXED }
 
@@ -58,6 +61,16 @@ public record Charge(
         if (kind == Kind.FIXED && (bookPeriod == null || daysActive == null || daysInPeriod == null)) {
             throw new IllegalArgumentException("a fixed charge needs bookPeriod, daysActive and daysInPeriod");
         }
+    }
+
+    /** A charge without a D22 period price (every charge before term prices existed). */
+    public Charge(Kind kind, String subscriptionId, String offerId, String description, ChargeType type,
+                  LocalDate startDate, LocalDate endDate, int quantity, BigDecimal unitPrice, String pricingCurrency,
+                  Integer billingMonths, Integer daysActive, Integer daysInPeriod, BillingPeriod bookPeriod,
+                  BillingPeriod fxPeriod, int sign, boolean scheduled, String promotionId, long priorSeatDays) {
+        this(kind, subscriptionId, offerId, description, type, startDate, endDate, quantity, unitPrice,
+                pricingCurrency, billingMonths, daysActive, daysInPeriod, bookPeriod, fxPeriod, sign, scheduled,
+                promotionId, priorSeatDays, null);
     }
 
     /** A fixed charge without a promotion (the constructor of every non-promoted line). */
@@ -100,12 +113,19 @@ public record Charge(
     public Charge withEndDate(LocalDate end) {
         return new Charge(kind, subscriptionId, offerId, description, type, startDate, end, quantity, unitPrice,
                 pricingCurrency, billingMonths, daysActive, daysInPeriod, bookPeriod, fxPeriod, sign, scheduled,
-                promotionId, priorSeatDays);
+                promotionId, priorSeatDays, periodPrice);
+    }
+
+    /** D22: this charge with the exact price of its whole billing period. */
+    public Charge withPeriodPrice(BigDecimal price) {
+        return new Charge(kind, subscriptionId, offerId, description, type, startDate, endDate, quantity, unitPrice,
+                pricingCurrency, billingMonths, daysActive, daysInPeriod, bookPeriod, fxPeriod, sign, scheduled,
+                promotionId, priorSeatDays, price);
     }
 
     public Charge rebookedOn(BillingPeriod period, BillingPeriod fx) {
         return new Charge(kind, subscriptionId, offerId, description, type, startDate, endDate, quantity, unitPrice,
                 pricingCurrency, billingMonths, daysActive, daysInPeriod, period, fx, sign, scheduled, promotionId,
-                priorSeatDays);
+                priorSeatDays, periodPrice);
     }
 }

@@ -95,7 +95,7 @@ public final class InvoiceBuilder {
         BigDecimal amount = charge.priorSeatDays() > 0
                 ? LineFormula.laterCredit(charge.unitPrice(), months, fx, charge.priorSeatDays(),
                         (long) charge.quantity() * daysActive, daysInPeriod, billingCurrency, rounding)
-                : LineFormula.amount(charge.unitPrice(), months, fx, charge.quantity(), daysActive,
+                : LineFormula.amount(charge.unitPrice(), charge.periodPrice(), months, fx, charge.quantity(), daysActive,
                         daysInPeriod, charge.sign(), billingCurrency, rounding);
         return new InvoiceLine(charge.subscriptionId(), charge.offerId(), charge.description(), charge.type(), from, to,
                 charge.quantity(), charge.unitPrice(), charge.pricingCurrency(), fx.rate(), fx.rateDate(), shownMonths,

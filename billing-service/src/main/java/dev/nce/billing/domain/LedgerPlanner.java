@@ -349,7 +349,22 @@ public final class LedgerPlanner {
     }
 
     private PricedItem priced(SubscriptionSnapshot s) {
-        return new PricedItem(s.subscriptionId(), s.offerId(), describe(s), s.unitPrice(), s.currency());
+        return new PricedItem(s.subscriptionId(), s.offerId(), describe(s), s.unitPrice(), s.currency(),
+                termPrice(s));
+    }
+
+    /**
+     * D22: the imported plan's term price in force at the term's start, when the subscription locked it (its unit
+     * price is that plan's shown monthly price; an EST month or another price has none).
+     */
+    private TermPrice termPrice(SubscriptionSnapshot s) {
+        if (s.inExtendedServiceTerm() || s.trial() || s.startDate() == null) {
+            return null;
+        }
+        return view.termPrice(s.offerId(), s.currency(), s.term(), s.billing(), s.startDate())
+                .filter(t -> t.isLockedAs(s.listUnitPrice() != null ? s.listUnitPrice() : s.unitPrice(),
+                        s.currency()))
+                .orElse(null);
     }
 
     private String describe(SubscriptionSnapshot s) {

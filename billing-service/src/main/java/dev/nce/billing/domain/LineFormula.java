@@ -26,6 +26,22 @@ public final class LineFormula {
     }
 
     /**
+     * {@link #amount} for a charge that may carry a D22 period price: a line for its whole period
+     * ({@code daysActive == daysInPeriod}) bills {@code periodPrice x FX x quantity}, exactly the term price
+     * (65.18 x 1 = 65.18, where 65.18 / 12 = 5.431667 x 12 would round up to 65.19); otherwise the monthly formula.
+     */
+    public static BigDecimal amount(BigDecimal unitPrice, BigDecimal periodPrice, int billingMonths, AppliedFx fx,
+                                    int quantity, long daysActive, long daysInPeriod, int sign, String currency,
+                                    RoundingPolicy rounding) {
+        if (periodPrice == null || daysActive != daysInPeriod) {
+            return amount(unitPrice, billingMonths, fx, quantity, daysActive, daysInPeriod, sign, currency, rounding);
+        }
+        BigDecimal numerator = periodPrice.multiply(fx.numerator()).multiply(BigDecimal.valueOf(quantity));
+        BigDecimal magnitude = rounding.divide(numerator, fx.denominator(), currency);
+        return sign < 0 ? magnitude.negate() : magnitude;
+    }
+
+    /**
      * BL-7 a later credit of a line that was already partly credited ({@code priorSeatDays} seat-days): the rounded
      * total of all its credits minus the rounded earlier ones, so the credits of one line add up to the rounding of
      * their exact sum and never exceed the (rounded) charge. Negative.

@@ -39,9 +39,19 @@ public final class UpfrontCharges {
             return Optional.empty();
         }
         int days = (int) DateRange.days(start, end);
-        return Optional.of(new Charge(Charge.Kind.FIXED, item.subscriptionId(), item.offerId(), item.description(),
-                type, start, end, quantity, item.unitPrice(), item.currency(), period.billingMonths(),
-                days, period.daysInPeriod(), BillingPeriod.containing(start), null, 1, scheduled, promotionId));
+        Charge charge = new Charge(Charge.Kind.FIXED, item.subscriptionId(), item.offerId(), item.description(),
+                type, start, end, quantity, unitPrice(item), item.currency(), period.billingMonths(),
+                days, period.daysInPeriod(), BillingPeriod.containing(start), null, 1, scheduled, promotionId);
+        if (item.termPrice() != null) {
+            // D22: a whole period bills the term price exactly; a part of it prorates the scale-6 monthly price
+            charge = item.termPrice().periodPrice(period.billingMonths()).map(charge::withPeriodPrice).orElse(charge);
+        }
+        return Optional.of(charge);
+    }
+
+    /** The monthly price a line prorates: derived from the term price at scale 6 when there is one (D22). */
+    static java.math.BigDecimal unitPrice(PricedItem item) {
+        return item.termPrice() == null ? item.unitPrice() : item.termPrice().monthlyUnitPrice();
     }
 
     /** What one priced charge paid for: the charge and the batch piece that remembers it (BL-7). */
@@ -59,8 +69,11 @@ public final class UpfrontCharges {
             return paid;
         }
         for (PromotionPricing.PricedPart part : pricing.seats(start, period.actualEnd(), seatsBelow, quantity)) {
+            // a part at the locked list price keeps the plan's term price (D22); a discounted part has none
+            TermPrice term = part.promotionId() == null && item.termPrice() != null
+                    && item.termPrice().isLockedAs(part.unitPrice(), item.currency()) ? item.termPrice() : null;
             PricedItem priced = new PricedItem(item.subscriptionId(), item.offerId(), item.description(),
-                    part.unitPrice(), item.currency());
+                    part.unitPrice(), item.currency(), term);
             // D11: every part of one upfront charge goes on the invoice of the month the charge starts in
             charge(priced, type, period, part.from(), part.to(), part.quantity(), scheduled, part.promotionId())
                     .map(c -> c.rebookedOn(BillingPeriod.containing(start), c.fxPeriod()))
@@ -137,7 +150,7 @@ public final class UpfrontCharges {
                                        ChargePeriod targetPeriod, int moved, LocalDate upgradeDate) {
         List<Charge> charges = new ArrayList<>();
         BatchCharge sourceLine = new BatchCharge(source.offerId(), source.description(), sourcePeriod.start(),
-                sourcePeriod.actualEnd(), sourcePeriod.daysInPeriod(), source.unitPrice(), source.currency(),
+                sourcePeriod.actualEnd(), sourcePeriod.daysInPeriod(), unitPrice(source), source.currency(),
                 sourcePeriod.billingMonths(), BillingPeriod.containing(sourcePeriod.start()));
         credit(source.subscriptionId(), sourceLine, ChargeType.UPGRADE_CREDIT, moved, upgradeDate)
                 // an upgrade credit uses the upgrade month's rate, like the charge it is netted against

@@ -1,6 +1,13 @@
 package dev.nce.billing.persistence;
 
 import dev.nce.billing.domain.FxTable;
+import dev.nce.billing.domain.TermPrice;
+import dev.nce.contracts.BillingFrequency;
+import dev.nce.contracts.Term;
+import dev.nce.contracts.catalog.OfferPrice;
+import dev.nce.contracts.catalog.PlanPrice;
+import java.time.LocalDate;
+import java.util.Optional;
 import dev.nce.contracts.catalog.FxRate;
 import dev.nce.contracts.catalog.OfferData;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +32,45 @@ public class CatalogRepository {
                         + "WHERE catalog_offer.version <= EXCLUDED.version")
                 .setParameter(1, offer.offerId()).setParameter(2, offer.name()).setParameter(3, offer.version())
                 .executeUpdate();
+        replacePlanPrices(offer);
+    }
+
+    /** D22: the offer's explicit plan prices with their term sell and cost prices, when this is its latest version. */
+    private void replacePlanPrices(OfferData offer) {
+        Number stored = (Number) em.createNativeQuery("SELECT version FROM catalog_offer WHERE offer_id = ?1")
+                .setParameter(1, offer.offerId()).getSingleResult();
+        if (stored.longValue() != offer.version() || offer.prices() == null) {
+            return;
+        }
+        em.createNativeQuery("DELETE FROM catalog_plan_price WHERE offer_id = ?1").setParameter(1, offer.offerId())
+                .executeUpdate();
+        for (OfferPrice entry : offer.prices()) {
+            for (PlanPrice plan : entry.planPrices() == null ? List.<PlanPrice>of() : entry.planPrices()) {
+                em.createNativeQuery("INSERT INTO catalog_plan_price (offer_id, currency, effective_from, term, "
+                                + "billing, unit_price, term_unit_price, term_cost_price) "
+                                + "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING")
+                        .setParameter(1, offer.offerId()).setParameter(2, entry.currency())
+                        .setParameter(3, entry.effectiveFrom()).setParameter(4, plan.term().name())
+                        .setParameter(5, plan.billing().name()).setParameter(6, plan.unitPrice())
+                        .setParameter(7, plan.termUnitPrice()).setParameter(8, plan.termCostPrice())
+                        .executeUpdate();
+            }
+        }
+    }
+
+    /** The plan price row in force on {@code on} (latest effective_from on or before it) in that currency. */
+    public Optional<TermPrice> termPrice(String offerId, String currency, Term term, BillingFrequency billing,
+                                         LocalDate on) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT term_unit_price, term_cost_price FROM catalog_plan_price "
+                        + "WHERE offer_id = ?1 AND currency = ?2 AND term = ?3 AND billing = ?4 AND effective_from <= ?5 "
+                        + "ORDER BY effective_from DESC LIMIT 1")
+                .setParameter(1, offerId).setParameter(2, currency).setParameter(3, term.name())
+                .setParameter(4, billing.name()).setParameter(5, on).getResultList();
+        if (rows.isEmpty() || rows.get(0)[0] == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new TermPrice((BigDecimal) rows.get(0)[0], (BigDecimal) rows.get(0)[1], term.months()));
     }
 
     /** FxRatesSnapshot carries the full list each time: it replaces the copy. */

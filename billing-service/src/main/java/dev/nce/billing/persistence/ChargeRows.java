@@ -14,7 +14,7 @@ final class ChargeRows {
 
     static final String COLUMNS = "kind, subscription_id, offer_id, description, charge_type, start_date, end_date, "
             + "quantity, unit_price, pricing_currency, billing_months, days_active, days_in_period, book_period, "
-            + "fx_period, sign, scheduled, promotion_id, prior_seat_days";
+            + "fx_period, sign, scheduled, promotion_id, prior_seat_days, period_price";
 
     /** How many columns {@link #COLUMNS} lists: a query's extra columns follow at COLUMN_COUNT + 1. */
     static final int COLUMN_COUNT = COLUMNS.split(",").length;
@@ -30,7 +30,7 @@ final class ChargeRows {
                 ChargeType.valueOf((String) row[4]), date(row[5]), date(row[6]), ((Number) row[7]).intValue(),
                 (BigDecimal) row[8], (String) row[9], integer(row[10]), integer(row[11]), integer(row[12]),
                 period(row[13]), period(row[14]), ((Number) row[15]).intValue(), (Boolean) row[16],
-                (String) row[17], ((Number) row[18]).longValue());
+                (String) row[17], ((Number) row[18]).longValue(), (BigDecimal) row[19]);
     }
 
     static Charge of(ResultSet rs) throws SQLException {
@@ -39,7 +39,7 @@ final class ChargeRows {
                 rs.getInt(8), rs.getBigDecimal(9), rs.getString(10), (Integer) rs.getObject(11),
                 (Integer) rs.getObject(12), (Integer) rs.getObject(13), period(rs.getString(14)),
                 period(rs.getString(15)), rs.getInt(16), rs.getBoolean(17), rs.getString(18),
-                rs.getLong(19));
+                rs.getLong(19), rs.getBigDecimal(20));
     }
 
     static LocalDate date(Object value) {

@@ -27,6 +27,8 @@ public class LedgerRepository implements LedgerView {
 
     @Inject
     EntityManager em;
+    @Inject
+    CatalogRepository catalog;
 
     /** Makes sure a customer row exists (events of a customer billing has no CustomerCreated for yet). */
     public void ensureCustomer(String customerId) {
@@ -110,7 +112,7 @@ public class LedgerRepository implements LedgerView {
     private void insert(String customerId, Charge c) {
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement ps = connection.prepareStatement("INSERT INTO charge (customer_id, "
-                    + ChargeRows.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + ChargeRows.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, customerId);
                 ps.setString(2, c.kind().name());
                 ps.setString(3, c.subscriptionId());
@@ -131,6 +133,7 @@ public class LedgerRepository implements LedgerView {
                 ps.setBoolean(18, c.scheduled());
                 ps.setString(19, c.promotionId());
                 ps.setLong(20, c.priorSeatDays());
+                ps.setBigDecimal(21, c.periodPrice());
                 ps.executeUpdate();
             }
         });
@@ -152,6 +155,14 @@ public class LedgerRepository implements LedgerView {
     @Override
     public Optional<String> offerName(String offerId) {
         return CatalogOfferEntity.<CatalogOfferEntity>findByIdOptional(offerId).map(o -> o.name);
+    }
+
+    @Override
+    public Optional<dev.nce.billing.domain.TermPrice> termPrice(String offerId, String currency,
+                                                                dev.nce.contracts.Term term,
+                                                                dev.nce.contracts.BillingFrequency billing,
+                                                                LocalDate on) {
+        return catalog.termPrice(offerId, currency, term, billing, on);
     }
 
     /** The first day any charge starts on, if the ledger has any (where catch-up due work begins). */

@@ -44,6 +44,8 @@ public class LedgerService {
     BillingMetrics metrics;
     @Inject
     dev.nce.billing.persistence.TaxStore taxStore;
+    @Inject
+    MicrosoftLinks links;
 
     /** Answers true when the record was a watermark (the caller refreshes the clock after commit). */
     @Transactional
@@ -61,6 +63,7 @@ public class LedgerService {
             LOG.debugf("ignoring unknown event type %s", unknown.type());
             return false;
         }
+        links.record(envelope, event); // D25: Microsoft links and tenants for reconciliation
         if (event instanceof CustomerCreated c) {
             upsertCustomer(c.customerId(), c.name(), c.billingCurrency());
             taxStore.saveCustomerDetails(c.customerId(), c.details()); // D23/D24 master data

@@ -73,4 +73,18 @@ final class InMemoryLedger implements LedgerView {
 
     @Override
     public Optional<String> offerName(String offerId) { return Optional.empty(); }
+
+    /** D22: imported term prices by offerId (any currency, term and date), as the catalog copy would give them. */
+    final Map<String, TermPrice> termPrices = new HashMap<>();
+
+    InMemoryLedger withTermPrice(String offerId, TermPrice price) {
+        termPrices.put(offerId, price);
+        return this;
+    }
+
+    @Override
+    public Optional<TermPrice> termPrice(String offerId, String currency, dev.nce.contracts.Term term,
+                                         dev.nce.contracts.BillingFrequency billing, java.time.LocalDate on) {
+        return Optional.ofNullable(termPrices.get(offerId)).filter(t -> t.termMonths() == term.months());
+    }
 }

@@ -97,6 +97,10 @@ public sealed interface SubscriptionEvent {
     /** DESIGN.md section 3: every event of this partition with effectiveAt < upTo precedes this record. */
     record Watermark(Instant upTo, int partition) implements SubscriptionEvent {}
 
+    /** D25: the partner linked (or unlinked: null) the Partner Center subscription this one resells. */
+    record SubscriptionLinked(SubscriptionSnapshot subscription, String previousMicrosoftSubscriptionId)
+            implements SubscriptionEvent {}
+
     record UnknownSubscriptionEvent(String type, JsonNode payload) implements SubscriptionEvent {}
 
     EventFamily<SubscriptionEvent> FAMILY = new EventFamily<>(List.of(
@@ -105,7 +109,8 @@ public sealed interface SubscriptionEvent {
             ScheduledChangesSet.class, ScheduledChangesCleared.class, SubscriptionRenewed.class, TermLengthened.class,
             SubscriptionUpgraded.class, SubscriptionCancelled.class, SubscriptionExpired.class,
             SubscriptionDisabled.class, SubscriptionDeleted.class, ExtendedTermStarted.class,
-            ExtendedTermMonthStarted.class, SubscriptionReactivated.class, TrialConverted.class, Watermark.class),
+            ExtendedTermMonthStarted.class, SubscriptionReactivated.class, TrialConverted.class, Watermark.class,
+            SubscriptionLinked.class),
             UnknownSubscriptionEvent::new);
 
     static SubscriptionEvent decode(EventEnvelope envelope) { return FAMILY.decode(envelope); }

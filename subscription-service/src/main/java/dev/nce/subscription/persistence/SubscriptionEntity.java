@@ -86,6 +86,9 @@ public class SubscriptionEntity extends PanacheEntityBase {
     public Instant trialEndsAt;
     @Column(name = "parent_subscription_id")
     public String parentSubscriptionId;
+    /** D25: the Partner Center subscription this one resells (PATCH), null until linked. */
+    @Column(name = "microsoft_subscription_id")
+    public String microsoftSubscriptionId;
     @Column(name = "migrated_from")
     public String migratedFrom;
     @Column(name = "sched_quantity")

@@ -69,8 +69,11 @@ public final class Requests {
                            @Size(max = 100) String promotionId, @Valid Coterm coterm) {}
 
     /** PATCH quantity 0 is 400: use cancel (API.md). */
+    /** {@code microsoftSubscriptionId}: D25 link to the Partner Center subscription (a GUID; "" unlinks). */
     public record PatchSubscription(@Min(value = 1, message = "must be at least 1 (use cancel to remove every seat)") Integer quantity,
-                                    Boolean autoRenew, EndOfTermAction endOfTermAction) {}
+                                    Boolean autoRenew, EndOfTermAction endOfTermAction,
+                                    @jakarta.validation.constraints.Pattern(regexp = "^$|^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",
+                                            message = "must be a GUID") String microsoftSubscriptionId) {}
 
     public record ScheduledChangesBody(@Min(1) Integer quantity, Term term, BillingFrequency billing,
                                        @Pattern(regexp = REGEX, message = MESSAGE) String offerId,

@@ -79,7 +79,7 @@ public class SubscriptionResource {
     @Consumes({MediaType.APPLICATION_JSON, CustomerResource.MERGE_PATCH})
     public SubscriptionView patch(@PathParam("id") String id, @Valid @NotNull Requests.PatchSubscription request) {
         return subscriptions.patch(id, new SubscriptionService.PatchCommand(request.quantity(), request.autoRenew(),
-                request.endOfTermAction()), Access.of(caller));
+                request.endOfTermAction(), request.microsoftSubscriptionId()), Access.of(caller));
     }
 
     @POST

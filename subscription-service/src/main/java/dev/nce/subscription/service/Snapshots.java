@@ -23,7 +23,7 @@ public final class Snapshots {
                 s.quantity, s.status, s.autoRenew, s.endOfTermAction, s.inExtendedServiceTerm, s.unitPrice, s.currency,
                 s.listUnitPrice, s.promotionId, s.discountUntil, s.promotionMaxSeats, s.termStartAt, s.startDate, s.endDate,
                 s.chargePeriodEndDate, s.originalStartDate, schedule.renewalDate(), noticeDeadline(s), yearStarts,
-                s.trial, s.trialEndsAt, s.parentSubscriptionId, s.version);
+                s.trial, s.trialEndsAt, s.parentSubscriptionId, s.version, s.microsoftSubscriptionId);
     }
 
     /** D7: renewalDate - 30 d (P1Y, P3Y) or - 7 d (P1M) while a renewal lies ahead; null for trials, EST and ended terms. */

@@ -16,6 +16,7 @@ import dev.nce.contracts.events.SubscriptionEvent.QuantityChanged;
 import dev.nce.contracts.events.SubscriptionEvent.ScheduledChangesCleared;
 import dev.nce.contracts.events.SubscriptionEvent.ScheduledChangesSet;
 import dev.nce.contracts.events.SubscriptionEvent.SubscriptionCancelled;
+import dev.nce.contracts.events.SubscriptionEvent.SubscriptionLinked;
 import dev.nce.contracts.events.SubscriptionEvent.SubscriptionReactivated;
 import dev.nce.contracts.events.SubscriptionEvent.SubscriptionResumed;
 import dev.nce.contracts.events.SubscriptionEvent.SubscriptionSuspended;
@@ -43,7 +44,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -56,7 +59,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SubscriptionService {
 
     /** A PATCH of a subscription; null = absent. */
-    public record PatchCommand(Integer quantity, Boolean autoRenew, EndOfTermAction endOfTermAction) {}
+    /** {@code microsoftSubscriptionId}: null leaves the link, "" removes it (D25). */
+    public record PatchCommand(Integer quantity, Boolean autoRenew, EndOfTermAction endOfTermAction,
+                               String microsoftSubscriptionId) {
+
+        public PatchCommand(Integer quantity, Boolean autoRenew, EndOfTermAction endOfTermAction) {
+            this(quantity, autoRenew, endOfTermAction, null);
+        }
+    }
 
     /** /renew: omitted fields keep the subscription's values. */
     public record RenewCommand(dev.nce.contracts.Term term, dev.nce.contracts.BillingFrequency billing, Integer quantity) {}
@@ -181,6 +191,12 @@ public class SubscriptionService {
             if (settingsChange) {
                 s.apply(next);
             }
+            String previousLink = s.microsoftSubscriptionId;
+            boolean linkChange = command.microsoftSubscriptionId() != null
+                    && !Objects.equals(emptyToNull(command.microsoftSubscriptionId()), previousLink);
+            if (linkChange) {
+                s.microsoftSubscriptionId = emptyToNull(command.microsoftSubscriptionId().toLowerCase(Locale.ROOT));
+            }
             em.flush();
             if (quantityChange) {
                 events.append(new QuantityChanged(Snapshots.of(s), previous, s.quantity,
@@ -198,8 +214,16 @@ public class SubscriptionService {
                         estApplies ? quotedEst : null, estApplies ? quotedEstCurrency : null), s.customerId, s.id, now,
                         actor.subject());
             }
+            if (linkChange) {
+                events.append(new SubscriptionLinked(Snapshots.of(s), previousLink), s.customerId, s.id, now,
+                        actor.subject());
+            }
             return views.subscription(s, now).withWarnings(warnings);
         });
+    }
+
+    private static String emptyToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     private Optional<PriceAnswer> estPriceFor(SubscriptionEntity s, PatchCommand command) {

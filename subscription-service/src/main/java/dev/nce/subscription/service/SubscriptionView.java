@@ -23,7 +23,7 @@ public record SubscriptionView(String subscriptionId, String customerId, String 
                                String parentSubscriptionId, boolean trial, Instant trialEndsAt, String promotionId,
                                BigDecimal listUnitPrice, String migratedFrom, Instant createdAt, long version,
                                Instant termStartAt, LocalDate chargePeriodEndDate, List<LocalDate> termYearStarts,
-                               List<NoticePolicy.Warning> warnings) {
+                               List<NoticePolicy.Warning> warnings, String microsoftSubscriptionId) {
 
     public record ScheduledChangesView(Integer quantity, Term term, BillingFrequency billing, String offerId,
                                        LocalDate customTermEndDate) {}
@@ -34,6 +34,6 @@ public record SubscriptionView(String subscriptionId, String customerId, String 
                 originalStartDate, renewalDate, noticeDeadline, cancellationAllowedUntil, refundableQuantity,
                 scheduledChanges, parentSubscriptionId, trial, trialEndsAt, promotionId, listUnitPrice, migratedFrom,
                 createdAt, version, termStartAt, chargePeriodEndDate, termYearStarts,
-                list == null || list.isEmpty() ? null : List.copyOf(list));
+                list == null || list.isEmpty() ? null : List.copyOf(list), microsoftSubscriptionId);
     }
 }

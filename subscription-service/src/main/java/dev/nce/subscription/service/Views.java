@@ -40,7 +40,7 @@ public class Views {
                 s.endDate, s.originalStartDate, snap.renewalDate(), snap.noticeDeadline(), cancelUntil,
                 refundable.totalQuantity(), scheduled, s.parentSubscriptionId, s.trial, s.trialEndsAt, s.promotionId,
                 s.listUnitPrice, s.migratedFrom, s.createdAt, s.version, s.termStartAt, s.chargePeriodEndDate,
-                snap.termYearStarts(), null);
+                snap.termYearStarts(), null, s.microsoftSubscriptionId);
     }
 
     /** R-C5 at {@code now}; nothing is refundable outside ACTIVE/SUSPENDED, in EST or for a trial. */
