@@ -140,11 +140,17 @@ public final class Stack {
             mail.awaitReady(Duration.ofSeconds(60));
             out.accept(progress(t0, "SMTP sink ready on 127.0.0.1:" + config.smtpPort()));
             if (withServices) {
-                for (Service s : Service.values()) {
+                // the four services start together; the console (no state, reads their APIs) only once they are
+                // ready, so its JVM start does not compete with theirs
+                EnumSet<Service> services = EnumSet.complementOf(EnumSet.of(Service.CONSOLE));
+                for (Service s : services) {
                     startProcess(s, false, true);
                 }
-                awaitReady(EnumSet.allOf(Service.class));
+                awaitReady(services);
                 out.accept(progress(t0, "services ready"));
+                startProcess(Service.CONSOLE, false, true);
+                awaitReady(EnumSet.of(Service.CONSOLE));
+                out.accept(progress(t0, "web console ready on " + config.url(Service.CONSOLE)));
                 if (config.loadDemoCatalog()) {
                     loadDemoCatalog();
                 }
