@@ -141,15 +141,21 @@ public final class Stack {
             mail.awaitReady(Duration.ofSeconds(60));
             out.accept(progress(t0, "SMTP sink ready on 127.0.0.1:" + config.smtpPort()));
             if (withServices) {
-                for (Service s : Service.values()) {
+                // the four services start together; the console (no state, reads their APIs) only once they are
+                // ready, so its JVM start does not compete with theirs
+                EnumSet<Service> services = EnumSet.complementOf(EnumSet.of(Service.CONSOLE));
+                for (Service s : services) {
                     startProcess(s, false, true);
                 }
                 for (int i = 1; i <= billingWorkers; i++) {
                     startWorker(i);
                 }
-                awaitReady(EnumSet.allOf(Service.class));
+                awaitReady(services);
                 awaitWorkersReady(billingWorkers);
                 out.accept(progress(t0, "services ready (billing-service with " + billingWorkers + " invoice worker process(es))"));
+                startProcess(Service.CONSOLE, false, true);
+                awaitReady(EnumSet.of(Service.CONSOLE));
+                out.accept(progress(t0, "web console ready on " + config.url(Service.CONSOLE)));
                 if (config.loadDemoCatalog()) {
                     loadDemoCatalog();
                 }
