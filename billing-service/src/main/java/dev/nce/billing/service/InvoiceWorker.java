@@ -42,6 +42,8 @@ public class InvoiceWorker {
     BillingSettings settings;
     @Inject
     BillingMetrics metrics;
+    @Inject
+    dev.nce.billing.persistence.InvoiceHold hold;
 
     @Transactional
     public int process(InvoiceTask task) {
@@ -61,9 +63,15 @@ public class InvoiceWorker {
         FxTable fx = catalog.fxTable();
         InvoiceBuilder builder = new InvoiceBuilder(settings.rounding());
         List<NewInvoice> built = new ArrayList<>();
+        java.util.Set<String> held = hold.held(task.customerIds());
         for (String customerId : task.customerIds()) {
             List<Charge> charges = inputs.charges().getOrDefault(customerId, List.of());
             if (inputs.invoiced().contains(customerId) || charges.isEmpty()) {
+                continue;
+            }
+            if (held.contains(customerId)) {
+                // issue 16: a dead-lettered event of this customer; never invoice a ledger that may miss a charge
+                LOG.warnf("customer %s has an open dead letter: its invoice for %s is held", customerId, period);
                 continue;
             }
             String currency = InvoiceBuilder.billingCurrency(inputs.currencies().get(customerId), charges);
