@@ -336,7 +336,8 @@ public final class Stack {
                 "-Dkafka.bootstrap.servers=" + config.bootstrapServers(),
                 "-Dnce.clock.mode=simulated",
                 "-Dmp.jwt.verify.publickey.location=file:" + config.jwtDir().resolve(JwtKeys.PUBLIC_KEY),
-                "-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER));
+                "-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER,
+                "-Dnce.jwt.development-key-allowed=true")); // the local stack is a development environment
         if (withClockStart && effectiveClockStart != null) {
             cmd.add("-Dnce.clock.start=" + effectiveClockStart);
         }
