@@ -23,6 +23,17 @@ public final class Topics {
             new TopicSpec(INVOICE_TASKS, KEYED_PARTITIONS, false),
             new TopicSpec(INVOICES, KEYED_PARTITIONS, false));
 
+    /** Suffix of a topic's dead-letter topic (issue 16): {@code <topic>.dlq}, same key, never compacted. */
+    public static final String DEAD_LETTER_SUFFIX = ".dlq";
+
+    public static String deadLetterOf(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+
+    /** One dead-letter topic per platform topic, with its partitions (a record keeps its key's partition). */
+    public static final List<TopicSpec> DEAD_LETTER = ALL.stream()
+            .map(spec -> new TopicSpec(deadLetterOf(spec.name()), spec.partitions(), false)).toList();
+
     /** Kafka's default partitioner (murmur2 of the key bytes), so producers and bulk loaders agree on a key's partition. */
     public static int partitionFor(String key, int partitions) {
         byte[] bytes = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);

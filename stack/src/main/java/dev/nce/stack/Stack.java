@@ -474,7 +474,8 @@ public final class Stack {
                 "-Dkafka.bootstrap.servers=" + config.bootstrapServers(),
                 "-Dnce.clock.mode=simulated",
                 "-Dmp.jwt.verify.publickey.location=file:" + config.jwtDir().resolve(JwtKeys.PUBLIC_KEY),
-                "-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER));
+                "-Dmp.jwt.verify.issuer=" + DevTokens.ISSUER,
+                "-Dnce.jwt.development-key-allowed=true")); // the local stack is a development environment
         // API.md: locally /q/openapi, /q/swagger-ui and /q/metrics are open (the prod profile puts them behind roles)
         cmd.add("-Dquarkus.http.auth.permission.ops.enabled=false");
         if (withClockStart && effectiveClockStart != null) {

@@ -13,7 +13,8 @@ final class StackTopics {
     }
 
     static List<NewTopic> all() {
-        return Topics.ALL.stream().map(StackTopics::newTopic).toList();
+        return java.util.stream.Stream.concat(Topics.ALL.stream(), Topics.DEAD_LETTER.stream())
+                .map(StackTopics::newTopic).toList();
     }
 
     static NewTopic newTopic(Topics.TopicSpec spec) {

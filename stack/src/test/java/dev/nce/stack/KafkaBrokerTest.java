@@ -71,7 +71,8 @@ class KafkaBrokerTest {
     }
 
     private static Set<String> topicNames() {
-        return Topics.ALL.stream().map(Topics.TopicSpec::name).collect(Collectors.toSet());
+        return java.util.stream.Stream.concat(Topics.ALL.stream(), Topics.DEAD_LETTER.stream())
+                .map(Topics.TopicSpec::name).collect(Collectors.toSet());
     }
 
     private Set<String> listTopics() throws Exception {

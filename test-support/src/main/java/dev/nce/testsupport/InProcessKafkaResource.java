@@ -99,7 +99,9 @@ public class InProcessKafkaResource implements QuarkusTestResourceLifecycleManag
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
         try (Admin admin = Admin.create(props)) {
             List<NewTopic> topics = new ArrayList<>();
-            for (Topics.TopicSpec spec : Topics.ALL) {
+            List<Topics.TopicSpec> specs = new ArrayList<>(Topics.ALL);
+            specs.addAll(Topics.DEAD_LETTER);
+            for (Topics.TopicSpec spec : specs) {
                 NewTopic topic = new NewTopic(spec.name(), spec.partitions(), (short) 1);
                 if (spec.compacted()) {
                     topic.configs(Map.of("cleanup.policy", "compact"));

@@ -42,6 +42,28 @@ public final class TestTokens {
         }
     }
 
+    /** A partner-admin token of the trusted key that expired an hour ago (issue 16 part 4). */
+    public static String expired() {
+        long now = System.currentTimeMillis() / 1000;
+        return Jwt.issuer("nce").subject("admin").groups(Set.of("partner-admin")).issuedAt(now - 7200)
+                .expiresAt(now - 3600).sign(KEY);
+    }
+
+    /** A partner-admin token of the trusted key from another issuer. */
+    public static String otherIssuer() {
+        return Jwt.issuer("not-nce").subject("admin").groups(Set.of("partner-admin")).expiresIn(3600).sign(KEY);
+    }
+
+    /** An unsigned partner-admin token ({@code alg: none}). */
+    public static String algNone() {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        long now = System.currentTimeMillis() / 1000;
+        String header = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String claims = b64.encodeToString(("{\"iss\":\"nce\",\"sub\":\"admin\",\"groups\":[\"partner-admin\"],"
+                + "\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}").getBytes(StandardCharsets.UTF_8));
+        return header + "." + claims + ".";
+    }
+
     public static String bearer(String token) { return "Bearer " + token; }
 
     static PrivateKey load(String resource) {

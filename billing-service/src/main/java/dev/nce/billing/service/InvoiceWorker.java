@@ -51,6 +51,8 @@ public class InvoiceWorker {
     TaxService tax;
     @Inject
     TaxStore taxStore;
+    @Inject
+    dev.nce.billing.persistence.InvoiceHold hold;
 
     @Transactional
     public int process(InvoiceTask task) {
@@ -72,9 +74,15 @@ public class InvoiceWorker {
         List<NewInvoice> built = new ArrayList<>();
         TaxService.TaxInputs taxInputs = tax.inputs(task.customerIds());
         Map<UUID, TaxedInvoice> taxed = new HashMap<>();
+        java.util.Set<String> held = hold.held(task.customerIds());
         for (String customerId : task.customerIds()) {
             List<Charge> charges = inputs.charges().getOrDefault(customerId, List.of());
             if (inputs.invoiced().contains(customerId) || charges.isEmpty()) {
+                continue;
+            }
+            if (held.contains(customerId)) {
+                // issue 16: a dead-lettered event of this customer; never invoice a ledger that may miss a charge
+                LOG.warnf("customer %s has an open dead letter: its invoice for %s is held", customerId, period);
                 continue;
             }
             String currency = InvoiceBuilder.billingCurrency(inputs.currencies().get(customerId), charges);

@@ -1,6 +1,8 @@
 package dev.nce.notification.messaging;
 
 import dev.nce.kit.consumer.InboundEvent;
+import dev.nce.kit.deadletter.RecordConsumer;
+import dev.nce.kit.deadletter.RecordPolicy;
 import dev.nce.notification.service.InvoiceEventHandler;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,21 +10,28 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** nce.billing.invoices.v1, group notification-invoices: INVOICE_ISSUED. */
+/** nce.billing.invoices.v1, group notification-invoices: INVOICE_ISSUED, under the kit's record policy (issue 16). */
 @ApplicationScoped
-public class InvoiceEventsConsumer {
+public class InvoiceEventsConsumer implements RecordConsumer {
 
     @Inject
     InvoiceEventHandler handler;
     @Inject
-    ConsumerRetry retry;
+    RecordPolicy policy;
 
     @Incoming("invoices")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        InboundEvent event = retry.parse(record);
-        if (event != null) {
-            retry.run(record, () -> handler.handle(event));
-        }
+        policy.consume(this, record);
+    }
+
+    @Override
+    public String channel() {
+        return "invoices";
+    }
+
+    @Override
+    public void process(ConsumerRecord<String, String> record) {
+        handler.handle(InboundEvent.of(record));
     }
 }

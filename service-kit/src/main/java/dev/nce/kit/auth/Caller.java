@@ -52,7 +52,8 @@ public class Caller {
             return;
         }
         if (customerId().filter(own -> own.equals(customerId)).isEmpty()) {
-            throw new RuleViolation(ErrorCode.NOT_FOUND, null, "customer " + customerId + " not found");
+            // the detail never names the owner: a subscription id of another customer must not reveal whose it is
+            throw new RuleViolation(ErrorCode.NOT_FOUND, null, "not found");
         }
     }
 

@@ -1,33 +1,39 @@
 package dev.nce.subscription.messaging;
 
 import dev.nce.kit.consumer.InboundEvent;
+import dev.nce.kit.deadletter.RecordConsumer;
+import dev.nce.kit.deadletter.RecordPolicy;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** The compacted nce.catalog.offers.v1 topic, one record at a time in order (group subscription-catalog-offers). */
+/**
+ * The compacted nce.catalog.offers.v1 topic, one record at a time in order (group subscription-catalog-offers), under
+ * the kit's record policy (issue 16: a database failure is retried in place, an unreadable record dead-lettered).
+ */
 @ApplicationScoped
-public class CatalogOffersConsumer {
-
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CatalogOffersConsumer.class);
+public class CatalogOffersConsumer implements RecordConsumer {
 
     @Inject
     CatalogOfferHandler handler;
+    @Inject
+    RecordPolicy policy;
 
     @Incoming("catalog-offers")
     @Blocking
     public void consume(ConsumerRecord<String, String> record) {
-        InboundEvent event;
-        try {
-            event = InboundEvent.of(record);
-        } catch (IllegalArgumentException unreadable) {
-            // not an envelope: skip it rather than stop the channel (a database failure still stops and redelivers)
-            LOG.warnf("skipping unreadable record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(),
-                    unreadable.getMessage());
-            return;
-        }
-        handler.handle(event);
+        policy.consume(this, record);
+    }
+
+    @Override
+    public String channel() {
+        return "catalog-offers";
+    }
+
+    @Override
+    public void process(ConsumerRecord<String, String> record) {
+        handler.handle(InboundEvent.of(record));
     }
 }
