@@ -48,6 +48,21 @@ class OperatorValuesTest {
     }
 
     @Test
+    void aSecretCanBeMountedAsFilesIntoOneService() {
+        Deployment subscription = operator().typed(Deployment.class, Chart.n("subscription-service"));
+        var mount = WorkloadTest.container(subscription).getVolumeMounts().stream()
+                .filter(m -> m.getName().equals("service-token-key")).findFirst().orElseThrow();
+        assertEquals("/etc/nce/service-token", mount.getMountPath());
+        assertEquals(Boolean.TRUE, mount.getReadOnly());
+        assertEquals("nce-service-token-key", subscription.getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(v -> v.getName().equals("service-token-key")).findFirst().orElseThrow().getSecret().getSecretName());
+        for (String other : List.of("catalog-service", "billing-service", "notification-service", "billing-worker")) {
+            assertTrue(WorkloadTest.container(operator().typed(Deployment.class, Chart.n(other))).getVolumeMounts().stream()
+                    .noneMatch(m -> m.getName().equals("service-token-key")), other);
+        }
+    }
+
+    @Test
     void backupsAreOffByDefault() {
         Manifest manifest = Chart.rendered(Chart.Variant.DEFAULT);
         assertEquals(List.of(), manifest.ofKind("ScheduledBackup"));
