@@ -120,7 +120,7 @@ class OperatorValuesTest {
         Set<String> groups = new TreeSet<>();
         for (String service : Repo.SERVICES) {
             var p = Repo.applicationProperties(service).orElseThrow();
-            p.stringPropertyNames().stream().filter(k -> k.matches("mp\\.messaging\\.incoming\\.[\\w-]+\\.group\\.id"))
+            p.stringPropertyNames().stream().filter(k -> k.matches("(%[\\w-]+\\.)?mp\\.messaging\\.incoming\\.[\\w-]+\\.group\\.id"))
                     .forEach(k -> groups.add(p.getProperty(k)));
         }
         assertEquals(8, groups.size(), groups.toString());
