@@ -413,6 +413,11 @@ spec:
               mountPath: {{ $root.Values.kafka.tls.mountPath }}
               readOnly: true
             {{- end }}
+            {{- range $svc.secretMounts }}
+            - name: {{ .name }}
+              mountPath: {{ .mountPath }}
+              readOnly: true
+            {{- end }}
       volumes:
         - name: tmp
           emptyDir:
@@ -432,6 +437,12 @@ spec:
             items:
               - key: {{ $root.Values.kafka.tls.caSecret.key }}
                 path: {{ $root.Values.kafka.tls.caSecret.key }}
+        {{- end }}
+        {{- range $svc.secretMounts }}
+        - name: {{ .name }}
+          secret:
+            secretName: {{ .secretName }}
+            defaultMode: 288  # 0440
         {{- end }}
 {{- end }}
 

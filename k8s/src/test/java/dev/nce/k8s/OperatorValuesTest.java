@@ -48,6 +48,21 @@ class OperatorValuesTest {
     }
 
     @Test
+    void aSecretCanBeMountedAsFilesIntoOneService() {
+        Deployment subscription = operator().typed(Deployment.class, Chart.n("subscription-service"));
+        var mount = WorkloadTest.container(subscription).getVolumeMounts().stream()
+                .filter(m -> m.getName().equals("service-token-key")).findFirst().orElseThrow();
+        assertEquals("/etc/nce/service-token", mount.getMountPath());
+        assertEquals(Boolean.TRUE, mount.getReadOnly());
+        assertEquals("nce-service-token-key", subscription.getSpec().getTemplate().getSpec().getVolumes().stream()
+                .filter(v -> v.getName().equals("service-token-key")).findFirst().orElseThrow().getSecret().getSecretName());
+        for (String other : List.of("catalog-service", "billing-service", "notification-service", "billing-worker")) {
+            assertTrue(WorkloadTest.container(operator().typed(Deployment.class, Chart.n(other))).getVolumeMounts().stream()
+                    .noneMatch(m -> m.getName().equals("service-token-key")), other);
+        }
+    }
+
+    @Test
     void backupsAreOffByDefault() {
         Manifest manifest = Chart.rendered(Chart.Variant.DEFAULT);
         assertEquals(List.of(), manifest.ofKind("ScheduledBackup"));
@@ -105,7 +120,7 @@ class OperatorValuesTest {
         Set<String> groups = new TreeSet<>();
         for (String service : Repo.SERVICES) {
             var p = Repo.applicationProperties(service).orElseThrow();
-            p.stringPropertyNames().stream().filter(k -> k.matches("mp\\.messaging\\.incoming\\.[\\w-]+\\.group\\.id"))
+            p.stringPropertyNames().stream().filter(k -> k.matches("(%[\\w-]+\\.)?mp\\.messaging\\.incoming\\.[\\w-]+\\.group\\.id"))
                     .forEach(k -> groups.add(p.getProperty(k)));
         }
         assertEquals(8, groups.size(), groups.toString());
