@@ -64,14 +64,14 @@ class CustomResourceTest {
         }
         int expected = switch (variant) {
             // ScaledObject, Kafka, KafkaNodePool, 4 KafkaTopics, 4 Clusters
-            case DEFAULT -> 11;
+            case DEFAULT -> 15; // + the 4 dead-letter topics
             // + 4 KafkaUsers, TriggerAuthentication, 4 ServiceMonitors, 2 PodMonitors (workers, Kafka Exporter),
             // 4 ScheduledBackups, the PrometheusRule
-            case PRODUCTION -> 27;
+            case PRODUCTION -> 31;
             // ScaledObject and its TriggerAuthentication only: Kafka, topics and PostgreSQL are external
             case EXTERNAL -> 2;
             // no ScaledObject with the simulated clock
-            case SIMULATED -> 10;
+            case SIMULATED -> 14;
         };
         assertEquals(expected, checked, manifest.names().toString());
     }

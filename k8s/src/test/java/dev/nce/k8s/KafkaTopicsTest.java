@@ -29,7 +29,11 @@ class KafkaTopicsTest {
             rendered.put(name, new Repo.TopicRow(name, doc.at("spec", "partitions"),
                     "compact".equals(config.get("cleanup.policy"))));
         }
-        assertEquals(new TreeMap<>(Repo.conventionTopics()), rendered);
+        Map<String, Repo.TopicRow> expected = new TreeMap<>(Repo.conventionTopics());
+        // issue 16: each platform topic has its dead-letter topic <topic>.dlq (same partitions, never compacted)
+        Repo.conventionTopics().values().forEach(t -> expected.put(t.name() + ".dlq",
+                new Repo.TopicRow(t.name() + ".dlq", t.partitions(), false)));
+        assertEquals(expected, rendered);
         int replicas = variant == Chart.Variant.PRODUCTION ? 3 : 1;
         for (Manifest.Doc doc : manifest.ofKind("KafkaTopic")) {
             assertEquals(replicas, (Integer) doc.at("spec", "replicas"), doc.toString());

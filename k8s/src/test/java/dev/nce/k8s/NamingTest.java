@@ -27,7 +27,7 @@ class NamingTest {
     void twoReleasesInOneNamespaceShareNoObjectName() {
         Manifest shop = render("shop", Map.of());
         Set<String> names = new HashSet<>(Chart.rendered(Chart.Variant.DEFAULT).names());
-        assertEquals(39, names.size());
+        assertEquals(43, names.size());
         for (String name : shop.names()) {
             assertTrue(names.add(name), "both releases render " + name);
             assertTrue(name.split(" ")[1].startsWith("shop-"), name);
@@ -58,7 +58,7 @@ class NamingTest {
     @Test
     void fullnameOverrideReplacesTheReleaseNameInEveryName() {
         Manifest manifest = render("nce", Map.of("fullnameOverride", "commerce"));
-        assertEquals(39, manifest.docs.size());
+        assertEquals(43, manifest.docs.size());
         manifest.docs.forEach(d -> assertTrue(d.name().startsWith("commerce-"), d.toString()));
         assertTrue(manifest.has("Cluster", "commerce-catalog-db"));
         assertTrue(manifest.has("Kafka", "commerce-kafka"));

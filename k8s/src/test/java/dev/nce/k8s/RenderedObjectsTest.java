@@ -24,7 +24,7 @@ class RenderedObjectsTest {
         assertTrue(block.find(), "k8s/README.md has no production-objects block");
         List<String> documented = Arrays.stream(block.group(1).split("\n")).map(String::trim).filter(l -> !l.isEmpty()).toList();
         assertEquals(rendered, documented, "k8s/README.md's list of production objects");
-        assertEquals(55, rendered.size());
+        assertEquals(59, rendered.size());
     }
 
     @Test

@@ -32,9 +32,9 @@ class StrimziModelTest {
         }
         assertEquals(List.of(), problems);
         Map<String, Integer> expected = switch (variant) {
-            case DEFAULT, SIMULATED -> Map.of("Kafka", 1, "KafkaNodePool", 1, "KafkaTopic", 4);
+            case DEFAULT, SIMULATED -> Map.of("Kafka", 1, "KafkaNodePool", 1, "KafkaTopic", 8);
             // SASL_SSL: a KafkaUser per service
-            case PRODUCTION -> Map.of("Kafka", 1, "KafkaNodePool", 1, "KafkaTopic", 4, "KafkaUser", 4);
+            case PRODUCTION -> Map.of("Kafka", 1, "KafkaNodePool", 1, "KafkaTopic", 8, "KafkaUser", 4);
             // Kafka and its topics are managed outside the chart
             case EXTERNAL -> Map.of();
         };
