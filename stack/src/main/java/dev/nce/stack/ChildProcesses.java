@@ -38,6 +38,11 @@ final class ChildProcesses {
      * a Ctrl-C on the terminal that ran {@code ./nce up} does not reach it) unless it must die with this JVM.
      */
     long start(String name, List<String> command, boolean appendLog) {
+        return start(name, command, appendLog, java.util.Map.of());
+    }
+
+    /** As {@link #start(String, List, boolean)}, with extra environment variables (the secure stack's Kafka settings). */
+    long start(String name, List<String> command, boolean appendLog, java.util.Map<String, String> env) {
         if (!command.contains(config.processMarker())) {
             throw new IllegalArgumentException("child command without the stack marker: " + command);
         }
@@ -55,6 +60,7 @@ final class ChildProcesses {
                     .redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log) : ProcessBuilder.Redirect.to(log));
+            pb.environment().putAll(env);
             Process p = pb.start();
             Files.writeString(config.pidFile(name), Long.toString(p.pid()) + "\n", StandardCharsets.UTF_8);
             return p.pid();

@@ -19,7 +19,7 @@ public final class FakeService {
                 "quarkus.datasource.jdbc.url", "quarkus.datasource.reactive.url", "kafka.bootstrap.servers",
                 "nce.clock.mode", "nce.clock.start", "mp.jwt.verify.publickey.location", "mp.jwt.verify.issuer",
                 "quarkus.rest-client.catalog.url", "nce.catalog.token", "quarkus.mailer.host", "quarkus.mailer.port", "quarkus.mailer.mock",
-                "kafka.session.timeout.ms", "quarkus.profile")) {
+                "kafka.session.timeout.ms", "quarkus.profile", "nce.service-token.signing-key.location")) {
             String v = System.getProperty(key);
             if (v != null) {
                 System.out.println("config " + key + "=" + v);
