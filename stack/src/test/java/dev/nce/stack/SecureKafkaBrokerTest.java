@@ -88,10 +88,17 @@ class SecureKafkaBrokerTest {
         assertTrue(Files.readString(broker.serverProperties()).contains("listeners=SASL_SSL\\://127.0.0.1\\:" + config.brokerPort()
                 + ",CONTROLLER"));
 
-        // readiness: every service lists the four platform topics (DESCRIBE)
+        // readiness: every service lists the four platform topics (DESCRIBE); KRaft applies new ACLs through its
+        // metadata log, so they take effect shortly after createAcls answers (services retry readiness the same way)
         for (KafkaAccess access : KafkaAccess.ALL) {
             try (Admin admin = Admin.create(client(access.user()))) {
-                Set<String> names = admin.listTopics().names().get(20, TimeUnit.SECONDS);
+                Set<String> names = Set.of();
+                for (int attempt = 0; attempt < 50 && names.size() < Topics.ALL.size(); attempt++) {
+                    names = admin.listTopics().names().get(20, TimeUnit.SECONDS);
+                    if (names.size() < Topics.ALL.size()) {
+                        Thread.sleep(200);
+                    }
+                }
                 assertEquals(Topics.ALL.size(), names.size(), access.user() + " sees " + names);
             }
         }
