@@ -242,7 +242,12 @@ public final class KafkaBroker {
             if (!failures.isEmpty()) {
                 throw new StackException("cannot create topics: " + String.join("; ", failures));
             }
+            // a new topic reaches the broker's metadata shortly after the controller confirmed it
             Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            for (int attempt = 0; attempt < 50 && !names.containsAll(topics.stream().map(NewTopic::name).toList()); attempt++) {
+                sleep(200);
+                names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            }
             for (NewTopic t : topics) {
                 if (!names.contains(t.name())) {
                     throw new StackException("topic " + t.name() + " is missing after creation");
