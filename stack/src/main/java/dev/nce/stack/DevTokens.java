@@ -20,7 +20,6 @@ public final class DevTokens {
     public static final String PARTNER_ADMIN = "partner-admin";
     public static final String CUSTOMER = "customer";
     public static final Duration LIFETIME = Duration.ofHours(12);
-    public static final Duration SERVICE_LIFETIME = Duration.ofDays(30);
 
     private final PrivateKey signingKey;
 
@@ -48,16 +47,6 @@ public final class DevTokens {
     public String customer(String customerId) {
         JwtClaims c = claims("customer-" + customerId, CUSTOMER);
         c.setStringClaim("customer_id", customerId);
-        return sign(c);
-    }
-
-    /**
-     * A partner-admin token for a service calling another one (subscription-service's {@code nce.catalog.token}): it
-     * lives as long as a stack may run, 30 days; a restart of the service mints a new one.
-     */
-    public String serviceToken(String subject) {
-        JwtClaims c = claims(subject, PARTNER_ADMIN);
-        c.setExpirationTimeMinutesInTheFuture(SERVICE_LIFETIME.toMinutes());
         return sign(c);
     }
 

@@ -32,10 +32,17 @@ public final class KafkaBroker {
 
     private final StackConfig config;
     private final ChildProcesses processes;
+    private final SecureKafka secure;
 
     KafkaBroker(StackConfig config, ChildProcesses processes) {
+        this(config, processes, null);
+    }
+
+    /** With {@code secure} the broker listens with SASL_SSL only (SCRAM-SHA-512) and enforces ACLs (issue 14). */
+    KafkaBroker(StackConfig config, ChildProcesses processes, SecureKafka secure) {
         this.config = config;
         this.processes = processes;
+        this.secure = secure;
     }
 
     Path dataDir() {
@@ -85,11 +92,15 @@ public final class KafkaBroker {
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
         p.put("controller.quorum.voters", "1@127.0.0.1:" + config.controllerPort());
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + config.brokerPort() + ",CONTROLLER://127.0.0.1:" + config.controllerPort());
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + config.brokerPort());
+        String listener = secure == null ? "PLAINTEXT" : "SASL_SSL";
+        p.put("listeners", listener + "://127.0.0.1:" + config.brokerPort() + ",CONTROLLER://127.0.0.1:" + config.controllerPort());
+        p.put("advertised.listeners", listener + "://127.0.0.1:" + config.brokerPort());
         p.put("controller.listener.names", "CONTROLLER");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("inter.broker.listener.name", listener);
+        p.put("listener.security.protocol.map", listener + ":" + listener + ",CONTROLLER:PLAINTEXT");
+        if (secure != null) {
+            p.putAll(secure.brokerSettings());
+        }
         p.put("log.dirs", dataDir().toString());
         p.put("offsets.topic.replication.factor", "1");
         p.put("offsets.topic.num.partitions", "1");
@@ -124,11 +135,15 @@ public final class KafkaBroker {
     private void format(String cp) throws IOException {
         Files.createDirectories(config.logs());
         Path log = config.logFile("broker-format");
-        Process p = new ProcessBuilder(ChildProcesses.javaBinary(), "-Xmx256m", "-XX:+UseSerialGC",
+        List<String> cmd = new ArrayList<>(List.of(ChildProcesses.javaBinary(), "-Xmx256m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", config.processMarker(),
                 "-Dlog4j2.configurationFile=" + config.kafkaDir().resolve("log4j2.properties"),
                 "-cp", cp, "kafka.tools.StorageTool", "format",
-                "-t", Uuid.randomUuid().toString(), "-c", serverProperties().toString())
+                "-t", Uuid.randomUuid().toString(), "-c", serverProperties().toString()));
+        if (secure != null) {
+            cmd.addAll(secure.formatArguments()); // SCRAM users exist before the first SASL handshake
+        }
+        Process p = new ProcessBuilder(cmd)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
@@ -149,11 +164,34 @@ public final class KafkaBroker {
     }
 
     Admin admin() {
-        return Admin.create(Map.of(
+        Map<String, Object> props = new java.util.HashMap<>(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000,
                 AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 500));
+        if (secure != null) {
+            props.putAll(secure.clientProperties(config.bootstrapServers(), SecureKafka.ADMIN));
+        }
+        return Admin.create(props);
+    }
+
+    /** On the secure broker: each service user's ACLs ({@link KafkaAccess}); nothing else is allowed. */
+    void createAcls() {
+        if (secure == null) {
+            return;
+        }
+        List<org.apache.kafka.common.acl.AclBinding> acls = new ArrayList<>();
+        for (KafkaAccess access : KafkaAccess.ALL) {
+            acls.addAll(access.acls());
+        }
+        try (Admin admin = admin()) {
+            admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted while creating ACLs");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new StackException("cannot create the services' ACLs: " + e.getMessage(), e);
+        }
     }
 
     /** Waits until {@code describeCluster} answers with a node (or the broker JVM died). */
@@ -204,7 +242,12 @@ public final class KafkaBroker {
             if (!failures.isEmpty()) {
                 throw new StackException("cannot create topics: " + String.join("; ", failures));
             }
+            // a new topic reaches the broker's metadata shortly after the controller confirmed it
             Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            for (int attempt = 0; attempt < 50 && !names.containsAll(topics.stream().map(NewTopic::name).toList()); attempt++) {
+                sleep(200);
+                names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            }
             for (NewTopic t : topics) {
                 if (!names.contains(t.name())) {
                     throw new StackException("topic " + t.name() + " is missing after creation");

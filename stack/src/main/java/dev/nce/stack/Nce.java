@@ -85,6 +85,7 @@ public final class Nce {
     private int up(List<String> args) {
         boolean fresh = false;
         boolean infraOnly = false;
+        boolean secure = false;
         String clock = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -92,17 +93,19 @@ public final class Nce {
                 fresh = true;
             } else if (a.equals("--infra-only")) {
                 infraOnly = true;
+            } else if (a.equals("--secure")) {
+                secure = true;
             } else if (a.equals("--clock") && i + 1 < args.size()) {
                 clock = args.get(++i);
             } else if (a.startsWith("--clock=")) {
                 clock = a.substring("--clock=".length());
             } else {
-                throw new StackException("up: unknown option " + a + " (expected --fresh, --clock DATE, --infra-only)");
+                throw new StackException("up: unknown option " + a + " (expected --fresh, --clock DATE, --infra-only, --secure)");
             }
         }
         long t0 = System.nanoTime();
-        Stack stack = new Stack(config(clock, fresh), out::println);
-        out.println("starting the NCE stack" + (fresh ? " (fresh)" : "") + " ...");
+        Stack stack = new Stack(config(clock, fresh), out::println).secure(secure);
+        out.println("starting the NCE stack" + (fresh ? " (fresh)" : "") + (secure ? " (secure)" : "") + " ...");
         stack.up(!infraOnly);
         double seconds = (System.nanoTime() - t0) / 1e9;
         StackConfig c = stack.config();

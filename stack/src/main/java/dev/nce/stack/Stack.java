@@ -41,7 +41,9 @@ public final class Stack {
     private final StackConfig config;
     private final Consumer<String> out;
     private final ChildProcesses processes;
-    private final KafkaBroker broker;
+    private KafkaBroker broker;
+    private boolean secureMode;
+    private SecureKafka secure;
     private final MailSink mail;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private volatile String effectiveClockStart;
@@ -124,6 +126,14 @@ public final class Stack {
             if (config.fresh()) {
                 KafkaBroker.deleteTree(config.logs());
             }
+            if (secureMode) {
+                if (!config.fresh() && !Files.isRegularFile(config.base().resolve("kafka-tls/secrets.properties"))
+                        && Files.isDirectory(config.kafkaDir())) {
+                    throw new StackException("the broker data was created without --secure: start with --secure --fresh");
+                }
+                secure = SecureKafka.prepare(config.base().resolve("kafka-tls"), config.fresh());
+                broker = new KafkaBroker(config, processes, secure);
+            }
             // The broker and the SMTP sink boot while PostgreSQL is prepared.
             broker.start(config.fresh());
             mail.start();
@@ -137,7 +147,9 @@ public final class Stack {
             out.accept(progress(t0, "PostgreSQL databases ready on " + config.pgHost() + ":" + config.pgPort()));
             broker.awaitReady(Duration.ofSeconds(60));
             broker.createTopics();
-            out.accept(progress(t0, "Kafka broker ready on " + config.bootstrapServers() + " with its topics"));
+            broker.createAcls();
+            out.accept(progress(t0, "Kafka broker ready on " + config.bootstrapServers() + " with its topics"
+                    + (secure != null ? " (SASL_SSL, SCRAM-SHA-512, a user and ACLs per service)" : "")));
             mail.awaitReady(Duration.ofSeconds(60));
             out.accept(progress(t0, "SMTP sink ready on 127.0.0.1:" + config.smtpPort()));
             if (withServices) {
@@ -348,6 +360,28 @@ public final class Stack {
         return names;
     }
 
+    /**
+     * {@code ./nce up --secure} (issue 14 part 2): the broker listens with SASL_SSL only, each service connects as its
+     * own SCRAM user limited by ACLs, with the Kafka variables the chart renders (KAFKA_SECURITY_PROTOCOL, ...).
+     */
+    public Stack secure(boolean on) {
+        this.secureMode = on;
+        return this;
+    }
+
+    /** The Kafka variables of one service as the chart renders them, on the secure stack; empty on the plain one. */
+    Map<String, String> kafkaEnv(Service s) {
+        if (secure == null) {
+            return Map.of();
+        }
+        String user = KafkaAccess.of(s).user();
+        return Map.of("KAFKA_SECURITY_PROTOCOL", "SASL_SSL",
+                "KAFKA_SASL_MECHANISM", SecureKafka.MECHANISM,
+                "KAFKA_SASL_JAAS_CONFIG", SecureKafka.jaas(user, secure.password(user)),
+                "KAFKA_SSL_TRUSTSTORE_TYPE", "PEM",
+                "KAFKA_SSL_TRUSTSTORE_LOCATION", secure.caPem().toString());
+    }
+
     /** Starts one service (log appended) and waits until it is ready. */
     public void start(Service s) {
         if (processes.find(s.shortName()).isPresent()) {
@@ -483,10 +517,14 @@ public final class Stack {
         }
         if (s == Service.SUBSCRIPTION) {
             cmd.add("-Dquarkus.rest-client.catalog.url=" + config.url(Service.CATALOG));
+            // issue 14 part 6: subscription signs and renews its own short-lived catalog token with the stack's key
+            cmd.add("-Dnce.service-token.signing-key.location=file:" + config.jwtDir().resolve(JwtKeys.PRIVATE_KEY));
         }
         if (s == Service.NOTIFICATION) {
-            // NOTICE_* reminders read the next term's price from GET /v1/renewals (issue 21)
+            // NOTICE_* reminders read the next term's price from GET /v1/renewals (issue 21), with a self-signed,
+            // self-renewing token (issue 14 part 6)
             cmd.add("-Dquarkus.rest-client.subscription.url=" + config.url(Service.SUBSCRIPTION));
+            cmd.add("-Dnce.service-token.signing-key.location=file:" + config.jwtDir().resolve(JwtKeys.PRIVATE_KEY));
             cmd.add("-Dquarkus.mailer.host=127.0.0.1");
             cmd.add("-Dquarkus.mailer.port=" + config.smtpPort());
             cmd.add("-Dquarkus.mailer.mock=false");
@@ -517,18 +555,17 @@ public final class Stack {
     }
 
     /**
-     * What a service reads from its environment: the database password and the catalog token (never on the command
-     * line, issue 15 item 14), and that webhooks may target localhost over http here (issue 15 item 3).
+     * What a service reads from its environment: the database password (never on the command line, issue 15 item 14),
+     * the secure stack's Kafka settings (issue 14), and that webhooks may target localhost over http here (issue 15
+     * item 3).
      */
     Map<String, String> serviceEnvironment(Service s) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_DATASOURCE_PASSWORD", config.db(s).password());
-        if (s == Service.SUBSCRIPTION) {
-            env.put("NCE_CATALOG_TOKEN", tokens().serviceToken(s.moduleName()));
+        if (!s.hasDatabase()) {
+            return Map.of(); // the console: no database, no Kafka, no secret of its own
         }
+        Map<String, String> env = new LinkedHashMap<>(kafkaEnv(s));
+        env.put("QUARKUS_DATASOURCE_PASSWORD", config.db(s).password());
         if (s == Service.NOTIFICATION) {
-            // NOTICE_* reminders read the next term's price from GET /v1/renewals (issue 21)
-            env.put("NCE_SUBSCRIPTION_TOKEN", tokens().serviceToken(s.moduleName()));
             env.put("NCE_WEBHOOKS_ALLOW_PRIVATE_TARGETS", "true");
         }
         return env;

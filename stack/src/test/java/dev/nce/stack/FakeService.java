@@ -19,7 +19,7 @@ public final class FakeService {
                 "quarkus.datasource.jdbc.url", "quarkus.datasource.reactive.url", "kafka.bootstrap.servers",
                 "nce.clock.mode", "nce.clock.start", "mp.jwt.verify.publickey.location", "mp.jwt.verify.issuer",
                 "quarkus.rest-client.catalog.url", "nce.catalog.token", "quarkus.mailer.host", "quarkus.mailer.port", "quarkus.mailer.mock",
-                "kafka.session.timeout.ms", "quarkus.profile")) {
+                "kafka.session.timeout.ms", "quarkus.profile", "nce.service-token.signing-key.location")) {
             // secrets arrive in the environment (issue 15 item 14), as Quarkus maps them: QUARKUS_DATASOURCE_PASSWORD
             String v = System.getProperty(key, System.getenv(key.toUpperCase().replace('.', '_').replace('-', '_')));
             if (v != null) {

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
@@ -102,11 +101,7 @@ public class CatalogSync {
 
     /** The sync's admin client: billing's Kafka connection and security (kit), then its own client id and timeouts. */
     static Properties adminProperties(KafkaClientConfig kafka) {
-        Properties props = kafka.connection();
-        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "billing-catalog-sync");
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
-        return props;
+        return kafka.admin("billing-catalog-sync", 10_000);
     }
 
     void onStop(@Observes ShutdownEvent event) {

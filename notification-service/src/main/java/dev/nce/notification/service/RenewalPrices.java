@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import dev.nce.kit.auth.ServiceTokens;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -27,15 +27,16 @@ public class RenewalPrices {
     @Inject
     @RestClient
     RenewalsClient client;
-    @ConfigProperty(name = "nce.subscription.token", defaultValue = "")
-    String token;
+    @Inject
+    ServiceTokens tokens; // issue 14 part 6: a self-signed, self-renewing token (static nce.subscription.token as fallback)
 
     public Optional<MessageFacts.RenewalPrice> of(String customerId, String subscriptionId, LocalDate renewalDate) {
-        if (renewalDate == null || token.isBlank()) {
+        String authorization = tokens.authorization("nce.subscription.token");
+        if (renewalDate == null || authorization.isBlank() || authorization.equals("Bearer ")) {
             return Optional.empty();
         }
         try {
-            JsonNode page = client.renewals("Bearer " + token, renewalDate.toString(), renewalDate.toString(), customerId);
+            JsonNode page = client.renewals(authorization, renewalDate.toString(), renewalDate.toString(), customerId);
             for (JsonNode row : page.path("items")) {
                 if (subscriptionId.equals(row.path("subscriptionId").asText()) && row.hasNonNull("renewalUnitPrice")) {
                     return Optional.of(new MessageFacts.RenewalPrice(renewalDate, amount(row, "currentUnitPrice"),

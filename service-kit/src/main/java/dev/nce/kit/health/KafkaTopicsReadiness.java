@@ -16,7 +16,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -101,11 +100,7 @@ public class KafkaTopicsReadiness implements HealthCheck {
 
     /** The readiness admin client: the service's Kafka connection and security with short timeouts. */
     static Properties adminProperties(KafkaClientConfig kafka) {
-        Properties props = kafka.connection();
-        props.put(AdminClientConfig.CLIENT_ID_CONFIG, "readiness");
-        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "3000");
-        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "3000");
-        return props;
+        return kafka.admin("readiness", 3000);
     }
 
     boolean confirmed() { return confirmed; }

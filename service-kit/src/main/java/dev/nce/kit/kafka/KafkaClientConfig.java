@@ -29,6 +29,15 @@ public class KafkaClientConfig {
         return connection(broker);
     }
 
+    /** An admin client's settings: the connection, its client id and one timeout for each request and API call. */
+    public Properties admin(String clientId, int timeoutMillis) {
+        Properties props = connection();
+        props.put("client.id", clientId);
+        props.put("request.timeout.ms", Integer.toString(timeoutMillis));
+        props.put("default.api.timeout.ms", Integer.toString(timeoutMillis));
+        return props;
+    }
+
     /**
      * The connection and security entries of a {@code kafka.*} map (keys without the prefix): bootstrap servers,
      * security protocol, DNS lookup, every {@code sasl.*} and {@code ssl.*} key. Channel-only keys (group.id,

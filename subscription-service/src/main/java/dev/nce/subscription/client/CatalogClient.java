@@ -8,12 +8,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.ConfigProvider;
+import dev.nce.kit.auth.ServiceTokens;
+import jakarta.enterprise.inject.spi.CDI;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** catalog-service's price and promotion endpoints (docs/CONVENTIONS.md service-to-service), bearer token from nce.catalog.token. */
+/**
+ * catalog-service's price and promotion endpoints (docs/CONVENTIONS.md service-to-service). The bearer is
+ * subscription-service's own short-lived token, signed and renewed by the kit's ServiceTokens with the key mounted at
+ * nce.service-token.signing-key.location (issue 14 part 6); without a key, the static nce.catalog.token.
+ */
 @RegisterRestClient(configKey = "catalog")
 @RegisterProvider(CatalogResponseMapper.class)
 @Path("/v1")
@@ -22,7 +27,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 public interface CatalogClient {
 
     default String authorization() {
-        return "Bearer " + ConfigProvider.getConfig().getOptionalValue("nce.catalog.token", String.class).orElse("");
+        return CDI.current().select(ServiceTokens.class).get().authorization("nce.catalog.token");
     }
 
     @GET
