@@ -64,18 +64,13 @@ public final class Nce {
         }
     }
 
+    /** The help text ./nce prints too (one file: stack/src/main/resources/dev/nce/stack/help.txt). */
     private void usage() {
-        out.println(String.join("\n",
-                "usage: ./nce COMMAND",
-                "  up [--fresh] [--clock DATE]   start PostgreSQL databases, Kafka, the SMTP sink and the four services",
-                "                                (--fresh wipes databases and broker data; --clock sets the simulated start,",
-                "                                default today 00:00 UTC on a new database; --infra-only skips the services)",
-                "  down                          stop everything ./nce up started",
-                "  status                        pid, port, readiness and memory of each process",
-                "  logs NAME [-f]                a service's log (catalog, subscription, billing, notification, broker, mail)",
-                "  token [--customer ID]         a partner-admin (or customer) bearer token, valid 12 h",
-                "  mail                          messages received by the SMTP sink",
-                "  demo [--fast]                 fresh stack at 2022-01-01, demo customers, clock advanced to 2026-07-05"));
+        try (var in = Nce.class.getResourceAsStream("help.txt")) {
+            out.print(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.io.IOException | NullPointerException e) {
+            out.println("usage: ./nce up|down|status|logs|token|mail|bench|demo|help");
+        }
     }
 
     private StackConfig config(String clock, boolean fresh) {
