@@ -190,6 +190,7 @@ Also hashed into the pod annotations so that a change rolls the pods.
   "QUARKUS_FLYWAY_MIGRATE_AT_START" ($root.Values.flyway.migrateAtStart | toString)
   "MP_JWT_VERIFY_ISSUER" $root.Values.jwt.issuer
   "MP_JWT_VERIFY_PUBLICKEY_LOCATION" (printf "file:%s/%s" $root.Values.jwt.mountPath $root.Values.jwt.publicKeySecret.key)
+  "QUARKUS_HTTP_AUTH_PERMISSION_OPS_PATHS" "/q/openapi,/q/openapi/*,/q/swagger-ui,/q/swagger-ui/*"
 -}}
 {{- if include "nce.kafkaSasl" $root -}}
 {{- $_ := set $data "KAFKA_SASL_MECHANISM" $k.sasl.mechanism -}}
@@ -201,6 +202,11 @@ Also hashed into the pod annotations so that a change rolls the pods.
 {{- if eq .name "subscription-service" -}}
 {{- $catalog := include "nce.serviceValues" (list $root "catalog-service") | fromYaml -}}
 {{- $_ := set $data "QUARKUS_REST_CLIENT_CATALOG_URL" (printf "http://%s:%d" (include "nce.n" (list $root "catalog-service")) ($catalog.port | int)) -}}
+{{- end -}}
+{{- if eq .name "notification-service" -}}
+{{- /* NOTICE_* reminders read the next term's price from subscription-service's GET /v1/renewals */ -}}
+{{- $subscription := include "nce.serviceValues" (list $root "subscription-service") | fromYaml -}}
+{{- $_ := set $data "QUARKUS_REST_CLIENT_SUBSCRIPTION_URL" (printf "http://%s:%d" (include "nce.n" (list $root "subscription-service")) ($subscription.port | int)) -}}
 {{- end -}}
 {{- with $svc.mailer -}}
 {{- /* the webhook URL check of notification-service and its egress NetworkPolicy read the same values */ -}}
