@@ -203,6 +203,10 @@ Also hashed into the pod annotations so that a change rolls the pods.
 {{- $catalog := include "nce.serviceValues" (list $root "catalog-service") | fromYaml -}}
 {{- $_ := set $data "QUARKUS_REST_CLIENT_CATALOG_URL" (printf "http://%s:%d" (include "nce.n" (list $root "catalog-service")) ($catalog.port | int)) -}}
 {{- end -}}
+{{- if and (eq .name "billing-service") $root.Values.billing.sellerProfile -}}
+{{- /* issue 18: the seller profile of the first start, stored only while billing has none */ -}}
+{{- $_ := set $data "NCE_SELLER_PROFILE_INITIAL" ($root.Values.billing.sellerProfile | toJson) -}}
+{{- end -}}
 {{- if eq .name "notification-service" -}}
 {{- /* NOTICE_* reminders read the next term's price from subscription-service's GET /v1/renewals */ -}}
 {{- $subscription := include "nce.serviceValues" (list $root "subscription-service") | fromYaml -}}

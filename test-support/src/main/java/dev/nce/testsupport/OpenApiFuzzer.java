@@ -39,7 +39,8 @@ public final class OpenApiFuzzer {
             "concurrent-modification", "term-change-not-allowed", "period-not-closed", "idempotency-key-in-progress",
             "unauthorized", "forbidden", "plan-not-available", "upgrade-not-eligible", "coterm-not-allowed",
             "idempotency-key-reused", "promotion-not-eligible", "precondition-failed", "catalog-unavailable",
-            "service-unavailable", "method-not-allowed", "not-acceptable", "unsupported-media-type");
+            "service-unavailable", "method-not-allowed", "not-acceptable", "unsupported-media-type",
+            "uri-too-long"); // 414, added by issue 15 item 6 (API.md: add codes, never rename)
 
     /** One generated request. */
     public record FuzzRequest(String kind, String method, String path, String contentType, String body) {
