@@ -4,6 +4,12 @@ import io.smallrye.jwt.util.KeyUtils;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -54,7 +60,7 @@ public class ServiceTokens {
             synchronized (this) {
                 if (renewing == null) {
                     try {
-                        renewing = new RenewingServiceToken(KeyUtils.readPrivateKey(signingKeyLocation.get()), issuer,
+                        renewing = new RenewingServiceToken(readKey(signingKeyLocation.get()), issuer,
                                 subject, lifetime, Clock.systemUTC());
                     } catch (Exception e) {
                         throw new IllegalStateException("cannot read the service signing key "
@@ -64,5 +70,17 @@ public class ServiceTokens {
             }
         }
         return renewing;
+    }
+
+    /**
+     * The PEM private key at {@code location}: {@code file:/path} as the stack passes it and the chart mounts it (a
+     * plain path works too), else a classpath resource. smallrye's own reader takes classpath resources only.
+     */
+    static PrivateKey readKey(String location) throws IOException, GeneralSecurityException {
+        String path = location.startsWith("file:") ? location.substring("file:".length()) : location;
+        if (Files.isRegularFile(Path.of(path))) {
+            return KeyUtils.decodePrivateKey(Files.readString(Path.of(path), StandardCharsets.US_ASCII));
+        }
+        return KeyUtils.readPrivateKey(location);
     }
 }
