@@ -1,5 +1,6 @@
 package dev.nce.billing.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nce.billing.service.TaxAdminService;
 import io.quarkus.runtime.StartupEvent;
@@ -7,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,7 +44,7 @@ public class InitialSellerProfile {
         TaxRequests.SellerProfileBody body;
         try {
             body = mapper.readValue(json.get(), TaxRequests.SellerProfileBody.class);
-        } catch (IOException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("nce.seller-profile.initial is not a seller profile: " + e.getOriginalMessage(), e);
         }
         Set<ConstraintViolation<TaxRequests.SellerProfileBody>> violations = validator.validate(body);
