@@ -120,8 +120,8 @@ class AdvanceDeterminismTest {
             events.watermark(end, Events.partitionOf(single));
         }
         List<String> expected = List.of(
-                "WINDOW_CLOSING null b-1 2022-03-03T12:00:00Z SENT 2022-03-03T12:00:00Z EMAIL",
-                "WINDOW_CLOSING null b-2 2022-03-21T08:00:00Z CANCELLED null EMAIL",
+                "WINDOW_CLOSING 2022-03-01 b-1 2022-03-03T12:00:00Z SENT 2022-03-03T12:00:00Z EMAIL",
+                "WINDOW_CLOSING 2022-03-01 b-2 2022-03-21T08:00:00Z CANCELLED null EMAIL",
                 "EXPIRY_UPCOMING 2022-03-01 null 2023-01-23T09:00:00Z SENT 2023-01-25T10:00:00Z EMAIL",
                 "NOTICE_UPCOMING 2022-03-01 null 2023-01-23T09:00:00Z SENT 2023-01-23T09:00:00Z EMAIL",
                 "NOTICE_DEADLINE 2022-03-01 null 2023-01-30T09:00:00Z CANCELLED null EMAIL",

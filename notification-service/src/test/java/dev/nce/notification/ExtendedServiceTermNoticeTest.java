@@ -103,7 +103,8 @@ class ExtendedServiceTermNoticeTest {
         assertThat(list.getList("items.status")).containsExactly("SENT", "SENT", "CANCELLED", "CANCELLED", "SENT");
         assertThat(list.getList("items.dueAt")).containsExactly("2025-06-07T09:30:00Z", "2026-04-25T09:00:00Z",
                 "2026-04-25T09:00:00Z", "2026-05-02T09:00:00Z", "2026-06-01T00:00:00Z");
-        assertThat(list.getList("items.termStartDate")).containsExactly(null, "2025-06-01", "2025-06-01", "2025-06-01",
-                "2025-06-01");
+        // WINDOW_CLOSING carries the start of the term its batch was bought in (API.md; issue 15 item 16)
+        assertThat(list.getList("items.termStartDate")).containsExactly("2025-06-01", "2025-06-01", "2025-06-01",
+                "2025-06-01", "2025-06-01");
     }
 }

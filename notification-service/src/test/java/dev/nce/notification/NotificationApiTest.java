@@ -91,7 +91,7 @@ class NotificationApiTest {
         assertThat(first).containsOnlyKeys("notificationId", "kind", "subscriptionId", "termStartDate", "batchId",
                 "dueAt", "sentAt", "channel", "status", "invoiceId", "endpointId");
         assertThat(first).containsEntry("batchId", "b-1").containsEntry("subscriptionId", SUB)
-                .containsEntry("sentAt", null).containsEntry("termStartDate", null);
+                .containsEntry("sentAt", null).containsEntry("termStartDate", "2024-06-03"); // issue 15 item 16
         assertThat(list.getString("items[1].termStartDate")).isEqualTo("2024-06-03");
     }
 
@@ -223,7 +223,7 @@ class NotificationApiTest {
         JsonPath created = given().header("Authorization", ADMIN).contentType(ContentType.JSON)
                 .body(endpointBody("http://127.0.0.1:9/unused", null)).post("/v1/webhook-endpoints").then().statusCode(201)
                 .body("customerId", equalTo(null)).extract().jsonPath();
-        assertThat(created.getList("kinds")).hasSize(8).contains("INVOICE_ISSUED", "WINDOW_CLOSING");
+        assertThat(created.getList("kinds")).hasSize(9).contains("INVOICE_ISSUED", "WINDOW_CLOSING", "TRIAL_ENDING");
         String id = created.getString("endpointId");
         given().header("Authorization", TestTokens.bearer(TestTokens.customer(CUSTOMER))).get("/v1/webhook-endpoints/" + id)
                 .then().statusCode(404);

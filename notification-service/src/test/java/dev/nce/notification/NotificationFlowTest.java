@@ -132,8 +132,12 @@ class NotificationFlowTest {
             assertThat(upcomingHook.getString("outcome")).isEqualTo("RENEWS");
 
             // the list: one row per notification and channel, with the D8 instants; the next term's notices last
-            await().atMost(Duration.ofSeconds(120)).until(() -> notifications(customer).getList("items.status")
-                    .subList(0, 10).stream().allMatch("SENT"::equals));
+            try {
+                await().atMost(Duration.ofSeconds(120)).until(() -> notifications(customer).getList("items.status")
+                        .subList(0, 10).stream().allMatch("SENT"::equals));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError("the first 10 rows are not all SENT: " + notifications(customer).prettify(), e);
+            }
             JsonPath list = notifications(customer);
             assertThat(list.getInt("totalCount")).isEqualTo(14);
             assertThat(list.getList("items.kind")).containsExactly("WINDOW_CLOSING", "WINDOW_CLOSING", "NOTICE_UPCOMING",

@@ -71,26 +71,30 @@ public final class TokenMatrix {
             }
             var methods = path.getValue().fieldNames();
             while (methods.hasNext()) {
-                String method = methods.next().toUpperCase();
+                String methodKey = methods.next();
+                String method = methodKey.toUpperCase();
+                // the content type the route takes (multipart uploads), so a bad token is judged, not the body type
+                String contentType = path.getValue().path(methodKey).path("requestBody").path("content")
+                        .has("multipart/form-data") ? "multipart/form-data; boundary=x" : "application/json";
                 if (!List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(method)) {
                     continue;
                 }
                 routes++;
                 String unknown = fill(template, Map.of());
                 for (var token : invalidTokens().entrySet()) {
-                    HttpResponse<String> r = call(base, method, unknown, token.getValue());
+                    HttpResponse<String> r = call(base, method, unknown, token.getValue(), contentType);
                     calls++;
                     if (r.statusCode() != 401 || !"unauthorized".equals(code(r))) {
                         violations.add(token.getKey() + ": " + method + " " + unknown + " answered " + r.statusCode()
                                 + " " + r.body());
                     }
                 }
-                HttpResponse<String> unknownAnswer = call(base, method, unknown, customerB);
+                HttpResponse<String> unknownAnswer = call(base, method, unknown, customerB, contentType);
                 calls++;
                 checkProblem(violations, "customer B, unknown ids", method, unknown, unknownAnswer);
                 if (template.contains("{") && ownedByA.keySet().containsAll(params(template))) {
                     String owned = fill(template, ownedByA);
-                    HttpResponse<String> ownedAnswer = call(base, method, owned, customerB);
+                    HttpResponse<String> ownedAnswer = call(base, method, owned, customerB, contentType);
                     calls++;
                     if (ownedAnswer.statusCode() != unknownAnswer.statusCode()
                             || !code(ownedAnswer).equals(code(unknownAnswer))) {
@@ -156,16 +160,19 @@ public final class TokenMatrix {
         return "00000000-0000-4000-8000-000000000000";
     }
 
-    static HttpResponse<String> call(URI base, String method, String path, String bearer) throws Exception {
+    static HttpResponse<String> call(URI base, String method, String path, String bearer, String contentType)
+            throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base.toString() + path.substring(1)))
                 .timeout(Duration.ofSeconds(30));
         if (bearer != null) {
             b.header("Authorization", bearer);
         }
+        boolean multipart = contentType.startsWith("multipart/");
         HttpRequest.BodyPublisher body = "GET".equals(method) || "DELETE".equals(method)
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}");
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(multipart ? "--x--\r\n" : "{}");
         if (!"GET".equals(method) && !"DELETE".equals(method)) {
-            b.header("Content-Type", "application/json");
+            b.header("Content-Type", contentType);
         }
         return HTTP.send(b.method(method, body).build(), HttpResponse.BodyHandlers.ofString());
     }

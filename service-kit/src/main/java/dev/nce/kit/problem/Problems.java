@@ -113,6 +113,10 @@ public final class Problems {
             Map<String, Object> ext = status == 400 ? Map.of("field", "body") : Map.of();
             return Problem.of(status, code, e.getMessage(), null, ext);
         }
+        if (cause instanceof java.io.IOException io && String.valueOf(io.getMessage()).contains("multipart")) {
+            // a multipart body that does not parse (bad boundary, truncated part) is the client's, never a 500
+            return invalid("file", "the multipart/form-data body could not be read");
+        }
         if (DatabaseOutage.isOutage(t)) {
             LOG.warnf("database unavailable: %s", String.valueOf(t));
             return Problem.of(503, ErrorCode.SERVICE_UNAVAILABLE, "the service's database is unavailable; retry later",
