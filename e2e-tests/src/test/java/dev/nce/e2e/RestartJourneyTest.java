@@ -165,17 +165,18 @@ class RestartJourneyTest {
             String customer = customers.get(i);
             List<Map<String, Object>> email = Journeys.notifications(customer).stream()
                     .filter(r -> "EMAIL".equals(r.get("channel"))).toList();
+            // WINDOW_CLOSING rows carry the start of the term their batch was bought in (issue 15 item 16)
             List<String> expected = new ArrayList<>(List.of(
-                    "P1Y WINDOW_CLOSING - 2025-07-16T00:00:00Z SENT",
-                    "P1M WINDOW_CLOSING - 2025-07-16T00:00:00Z SENT",
+                    "P1Y WINDOW_CLOSING 2025-07-10 2025-07-16T00:00:00Z SENT",
+                    "P1M WINDOW_CLOSING 2025-07-10 2025-07-16T00:00:00Z SENT",
                     "P1M NOTICE_UPCOMING 2025-07-10 2025-07-31T09:00:00Z SENT",
                     "P1M NOTICE_DEADLINE 2025-07-10 2025-08-03T09:00:00Z SENT",
-                    "P1M WINDOW_CLOSING - 2025-08-16T00:00:00Z SENT",
+                    "P1M WINDOW_CLOSING 2025-08-10 2025-08-16T00:00:00Z SENT",
                     "P1M NOTICE_UPCOMING 2025-08-10 2025-08-31T09:00:00Z SENT",
                     "- INVOICE_ISSUED - 2025-08-01T01:00:00Z SENT",
                     "- INVOICE_ISSUED - 2025-09-01T01:00:00Z SENT"));
             if (i == 0) {
-                expected.add("P1Y WINDOW_CLOSING - 2025-07-26T00:00:00Z SENT");   // the increase's batch
+                expected.add("P1Y WINDOW_CLOSING 2025-07-10 2025-07-26T00:00:00Z SENT");   // the increase's batch
             }
             List<String> sentOrDue = email.stream().filter(r -> !"SCHEDULED".equals(r.get("status")))
                     .map(RestartJourneyTest::row).toList();
