@@ -42,7 +42,8 @@ class KafkaAccessTest {
             assertEquals(groups, new TreeSet<>(access.groups()), access.user() + " groups");
             assertEquals(access.service().moduleName(), access.user());
             assertTrue(access.acls().stream().allMatch(a -> a.pattern().patternType() == PatternType.LITERAL));
-            assertEquals(4 + access.writes().size() + access.reads().size() + access.groups().size(), access.acls().size());
+            // per read topic: READ, and DESCRIBE + WRITE on its dead-letter topic (issue 16)
+            assertEquals(4 + access.writes().size() + 3 * access.reads().size() + access.groups().size(), access.acls().size());
             assertTrue(access.acls().stream().noneMatch(a -> a.entry().operation() == AclOperation.ALL));
         }
         assertEquals(Set.of("nce.catalog.offers.v1"), Set.copyOf(KafkaAccess.of(Service.CATALOG).writes()));
