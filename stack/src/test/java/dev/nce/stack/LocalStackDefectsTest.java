@@ -28,13 +28,20 @@ class LocalStackDefectsTest {
         JwtKeys.ensure(config.jwtDir());
         Stack stack = new Stack(config, output::add);
         for (Service s : Service.values()) {
+            if (!s.hasDatabase()) {
+                continue; // the console: no database and no secret of its own
+            }
             List<String> cmd = stack.serviceCommand(s);
-            assertTrue(cmd.stream().noneMatch(a -> a.contains("password") || a.contains("token")), cmd.toString());
+            // a secret's value never: the service-token signing key's location is a path, the key stays in its file
+            assertTrue(cmd.stream().filter(a -> !a.startsWith("-Dnce.service-token.signing-key.location=file:"))
+                    .noneMatch(a -> a.contains("password") || a.contains("token")), cmd.toString());
             Map<String, String> env = stack.serviceEnvironment(s);
             assertEquals(config.db(s).password(), env.get("QUARKUS_DATASOURCE_PASSWORD"));
         }
-        String token = stack.serviceEnvironment(Service.SUBSCRIPTION).get("NCE_CATALOG_TOKEN");
-        assertTrue(token != null && token.split("\\.").length == 3, "a signed JWT: " + token);
+        // subscription signs its own renewing catalog token with the key file (issue 14 part 6): no token is passed
+        assertFalse(stack.serviceEnvironment(Service.SUBSCRIPTION).containsKey("NCE_CATALOG_TOKEN"));
+        assertTrue(stack.serviceCommand(Service.SUBSCRIPTION).stream()
+                .anyMatch(a -> a.startsWith("-Dnce.service-token.signing-key.location=file:")));
         assertEquals("true", stack.serviceEnvironment(Service.NOTIFICATION).get("NCE_WEBHOOKS_ALLOW_PRIVATE_TARGETS"));
         assertFalse(stack.serviceEnvironment(Service.CATALOG).containsKey("NCE_CATALOG_TOKEN"));
     }
